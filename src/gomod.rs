@@ -1,0 +1,98 @@
+//! The Go language version that applies to a file: the `go` line of the nearest go.mod.
+//!
+//! Lookups are cached per folder, so a walk over a large module reads each go.mod once.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Mutex;
+
+/// A Go language version such as 1.22. Patch releases do not change the language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GoVersion {
+    pub major: u32,
+    pub minor: u32,
+}
+
+impl GoVersion {
+    /// The newest release this build knows, assumed when nothing says otherwise.
+    pub const NEWEST: GoVersion = GoVersion { major: 1, minor: 26 };
+}
+
+impl fmt::Display for GoVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl FromStr for GoVersion {
+    type Err = String;
+
+    /// Parses `1.22`, `1.22.3`, `1.21rc1` or `go1.22`.
+    fn from_str(value: &str) -> Result<GoVersion, String> {
+        let invalid = || format!("invalid Go version {value:?}: expected a form like 1.22");
+        let value = value.trim().trim_start_matches("go");
+        let mut parts = value.splitn(3, '.');
+        let major = parts.next().and_then(|part| part.parse().ok()).ok_or_else(invalid)?;
+        let minor_text = parts.next().unwrap_or("0");
+        let digits: String = minor_text.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let minor = digits.parse().map_err(|_| invalid())?;
+        Ok(GoVersion { major, minor })
+    }
+}
+
+/// Finds and caches the `go` line of the nearest go.mod for each folder.
+#[derive(Default)]
+pub struct GoModCache {
+    by_folder: Mutex<HashMap<PathBuf, Option<GoVersion>>>,
+}
+
+impl GoModCache {
+    /// Returns the version of the nearest go.mod at or above `folder`, or None without one.
+    pub fn version_for(&self, folder: &Path) -> Option<GoVersion> {
+        if let Some(cached) = self.by_folder.lock().unwrap().get(folder) {
+            return *cached;
+        }
+
+        let go_mod = folder.join("go.mod");
+        let version = if go_mod.is_file() {
+            std::fs::read_to_string(&go_mod).ok().and_then(|text| parse_go_line(&text))
+        } else {
+            folder.parent().and_then(|parent| self.version_for(parent))
+        };
+
+        self.by_folder.lock().unwrap().insert(folder.to_path_buf(), version);
+        version
+    }
+}
+
+/// Reads the `go` directive of a go.mod file. The `toolchain` line does not set the
+/// language version and is ignored.
+pub fn parse_go_line(go_mod: &str) -> Option<GoVersion> {
+    go_mod.lines().find_map(|line| {
+        let line = line.split("//").next().unwrap_or("").trim();
+        let version = line.strip_prefix("go")?;
+        if !version.starts_with([' ', '\t']) {
+            return None;
+        }
+        version.trim().parse().ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_line_ignores_toolchain() {
+        let text = "module example.com/m\n\ngo 1.21.4 // pinned\n\ntoolchain go1.23.1\n";
+        assert_eq!(parse_go_line(text), Some(GoVersion { major: 1, minor: 21 }));
+    }
+
+    #[test]
+    fn version_parses_release_candidates() {
+        assert_eq!("1.21rc1".parse(), Ok(GoVersion { major: 1, minor: 21 }));
+        assert!("one".parse::<GoVersion>().is_err());
+    }
+}
