@@ -48,7 +48,7 @@ pub struct Cli {
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
 
-    /// How findings are printed: text lines, one JSON document, SARIF 2.1.0, or GitHub
+    /// Output format of findings: text lines, one JSON document, SARIF 2.1.0, or GitHub
     /// Actions annotations.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

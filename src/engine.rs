@@ -1,7 +1,7 @@
 //! Checking and fixing one file: one parse and one traversal per pass, rules called on
 //! the node kinds they asked for, and fix passes until nothing applicable is left.
 //!
-//! The engine knows nothing of the command line. It takes bytes and settings and returns
+//! The engine does not depend on the command line. It takes bytes and settings and returns
 //! the new bytes, the findings that remain and any internal error.
 
 use std::path::Path;
@@ -39,7 +39,7 @@ pub struct FileOutcome {
 }
 
 impl FileOutcome {
-    /// The text the remaining findings refer to.
+    /// Returns the text the remaining findings refer to.
     pub fn final_text<'a>(&'a self, original: &'a Source) -> &'a [u8] {
         self.fixed.as_ref().map_or(&original.text, |source| &source.text)
     }

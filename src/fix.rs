@@ -43,7 +43,7 @@ impl Edit {
     }
 }
 
-/// What a rule reports: where, why, and the edits that would fix it.
+/// A rule's report: the location, the message, and the edits that would fix it.
 #[derive(Clone, Debug)]
 pub struct Finding {
     pub rule: &'static str,

@@ -16,7 +16,7 @@ pub struct GoVersion {
 }
 
 impl GoVersion {
-    /// The newest release this build knows, assumed when nothing says otherwise.
+    /// The newest release this build supports, assumed when no go.mod or option sets one.
     pub const NEWEST: GoVersion = GoVersion { major: 1, minor: 26 };
 }
 

@@ -1,7 +1,7 @@
 //! The files of one Go package (one folder), for questions that cross files, such as
 //! "which function is `worker`".
 //!
-//! The other files of the folder are read and parsed only when a rule first asks, so a
+//! The other files of the folder are read and parsed on a rule's first lookup, so a
 //! package whose files no rule needs costs nothing beyond the files being checked.
 
 use std::path::{Path, PathBuf};
@@ -37,7 +37,7 @@ impl PackageIndex {
         PackageIndex { dir: dir.to_path_buf(), files: OnceLock::new() }
     }
 
-    /// An index with no other files, for a buffer read from standard input.
+    /// Creates an index with no other files, for a buffer read from standard input.
     pub fn empty() -> PackageIndex {
         let index = PackageIndex::new(Path::new(""));
         let _ = index.files.set(Vec::new());

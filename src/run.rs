@@ -36,7 +36,7 @@ enum Mode {
     Check,
 }
 
-/// What the run decided from the command line, shared by every file.
+/// The settings derived from the command line, shared by every file.
 struct Plan {
     mode: Mode,
     rules: Vec<&'static Rule>,
@@ -218,8 +218,8 @@ fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileR
     report
 }
 
-/// Chooses which findings to print: in check mode those of the original text, with the
-/// fixes a write would apply; otherwise those left after the fixes.
+/// Chooses the findings to print. Check mode prints those of the original text, because
+/// nothing is written. The other modes print those left after the fixes.
 fn fill_findings(report: &mut FileReport, source: &Source, outcome: &FileOutcome, plan: &Plan) {
     let unsafe_fixes = plan.unsafe_fixes;
     report.pending_unsafe = outcome

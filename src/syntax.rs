@@ -1,4 +1,4 @@
-//! Small questions about tree-sitter-go trees that every rule asks.
+//! Queries on tree-sitter-go trees that every rule needs.
 
 use tree_sitter::{Node, Parser, Tree};
 

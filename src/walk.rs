@@ -2,7 +2,7 @@
 //! named folders that a Go engineer would call source.
 //!
 //! Folders are walked in parallel with the `ignore` crate, which honours .gitignore,
-//! .ignore and hidden folders; `vendor` and `testdata` folders are skipped as the go
+//! .ignore and hidden folders. The `vendor` and `testdata` folders are skipped, as the go
 //! command skips them. The result is sorted, so output never depends on thread timing.
 
 use std::path::{Path, PathBuf};

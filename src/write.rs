@@ -10,7 +10,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-/// Replaces the contents of `path` with `new`, provided it still holds `old`.
+/// Replaces the contents of `path` with `new`, provided it still contains `old`.
 pub fn replace_file(path: &Path, old: &[u8], new: &[u8]) -> Result<()> {
     let target = std::fs::canonicalize(path).with_context(|| format!("{}: cannot resolve the path", path.display()))?;
     let metadata = std::fs::metadata(&target).with_context(|| format!("{}: cannot read metadata", path.display()))?;

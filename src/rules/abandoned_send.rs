@@ -2,10 +2,10 @@
 //! can leave first. The fix gives the channel one buffer slot per send that may go
 //! unreceived, so every sender completes and exits.
 //!
-//! The match starts at `make(chan T)` and proves, from the enclosing function alone and
-//! the functions of its package, that every use of the channel is a single send in a
-//! goroutine started there or a receive in the function itself, and that the function
-//! has a way out before it has received every send. Anything else is left alone.
+//! The match starts at `make(chan T)`. From the enclosing function and the functions of
+//! its package, it proves that every use of the channel is a single send in a goroutine
+//! started there or a receive in the function itself. It then looks for a way out of the
+//! function before every send is received. Anything else is left alone.
 
 use tree_sitter::Node;
 
@@ -45,7 +45,7 @@ enum Count {
     Unknown,
 }
 
-/// Where the function reads the channel and where it can leave.
+/// The receives of the channel in the function's own code.
 struct ReceiverUses<'a> {
     receives: Vec<Node<'a>>,
 }
@@ -75,7 +75,8 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
 
     let style = ExitStyle { gotest_tools_assert: context.imports("gotest.tools/v3/assert") || context.imports("gotest.tools/assert") };
     let first_go = senders.iter().map(|sender| sender.go_start).min().unwrap_or(0);
-    if !can_leave_early(context, body, &receiver, first_go, &name, style) {
+    let reads_too_few = receives_fewer_than(&receiver, body, &total);
+    if !reads_too_few && !can_leave_early(context, body, &receiver, first_go, &name, style) {
         return;
     }
 
@@ -612,6 +613,15 @@ fn can_leave_early(context: &Context, body: Node, receiver: &ReceiverUses, first
     early
 }
 
+/// Reports whether the function reads the channel fewer times than goroutines send on
+/// it: no receive is in a loop, and there are fewer receive sites than sends, as when
+/// two goroutines race and `return <-ch` takes the first answer.
+fn receives_fewer_than(receiver: &ReceiverUses, body: Node, sends: &Count) -> bool {
+    let Count::Known(sends) = sends else { return false };
+    let in_loop = receiver.receives.iter().any(|receive| enclosing_loop_in(*receive, body).is_some());
+    !in_loop && (receiver.receives.len() as u64) < *sends
+}
+
 /// Reports whether a `select` that receives from the channel has another case after
 /// which the function returns or never receives from it again.
 fn select_can_skip(select: Node, body: Node, name: &str, text: &[u8], style: ExitStyle, receive_after: &dyn Fn(usize) -> bool) -> bool {
@@ -628,6 +638,9 @@ fn select_can_skip(select: Node, body: Node, name: &str, text: &[u8], style: Exi
         let statements = syntax::statements(*case);
         if flow::ends_with_exit(&statements, text, style) {
             return true;
+        }
+        if statements.last().is_some_and(|last| flow::is_process_exit(*last, text)) {
+            return false;
         }
         let waits_again = statements.iter().any(|statement| contains_receive_from(*statement, name, text));
         !waits_again && !in_loop && !receive_after(select.end_byte())

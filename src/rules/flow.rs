@@ -16,7 +16,7 @@ const TEST_EXITS: &[&str] = &["Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "Sk
 /// gotest.tools functions that end the test on failure.
 const GOTEST_TOOLS_EXITS: &[&str] = &["Assert", "NilError", "Equal", "DeepEqual", "ErrorContains", "ErrorIs", "ErrorType", "Check"];
 
-/// Which imports change the meaning of a call: `assert.Equal` ends the test in
+/// Import facts that change the meaning of a call: `assert.Equal` ends the test in
 /// gotest.tools and does not in testify.
 #[derive(Clone, Copy, Default)]
 pub struct ExitStyle {
@@ -51,7 +51,25 @@ pub fn is_exit_call(call: Node, source: &[u8], style: ExitStyle) -> bool {
         return GOTEST_TOOLS_EXITS.contains(&method);
     }
     let plain_receiver = receiver.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
-    plain_receiver && receiver != "log" && TEST_EXITS.contains(&method)
+    plain_receiver && !PROCESS_LOGGERS.contains(&receiver) && TEST_EXITS.contains(&method)
+}
+
+/// Loggers whose `Fatal` functions end the process rather than the goroutine.
+const PROCESS_LOGGERS: &[&str] = &["log", "klog", "glog", "logrus"];
+
+/// Reports whether `statement` ends the whole process (`os.Exit`, `log.Fatal` and the
+/// same on common loggers), after which no goroutine can leak.
+pub fn is_process_exit(statement: Node, source: &[u8]) -> bool {
+    let Some(call) = statement.named_child(0).filter(|call| statement.kind() == "expression_statement" && call.kind() == "call_expression") else {
+        return false;
+    };
+    let callee = syntax::callee_text(call, source);
+    if callee == "os.Exit" {
+        return true;
+    }
+    callee.rsplit_once('.').is_some_and(|(receiver, function)| {
+        PROCESS_LOGGERS.contains(&receiver) && function.starts_with("Fatal")
+    })
 }
 
 /// Reports whether the last statement of a case or block always leaves the function.
@@ -59,7 +77,7 @@ pub fn ends_with_exit(statements: &[Node], source: &[u8], style: ExitStyle) -> b
     statements.last().is_some_and(|last| is_exit(*last, source, style))
 }
 
-/// The most sends one path through a statement makes: `falls` for paths that reach the
+/// The maximum number of sends along one path through a statement: `falls` for paths that reach the
 /// next statement, `exits` for paths that leave the function inside it. None means that
 /// no path of that kind exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,12 +94,12 @@ impl PathSends {
     }
 }
 
-/// Why a send count could not be given.
+/// The reason a send count is unknown.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Unknown {
     /// A send sits in a loop, in a nested goroutine, or behind a `goto`.
     Repeated,
-    /// A send is a case of a `select`, so it never blocks forever on its own.
+    /// A send is a case of a `select` with other cases, which can fire instead.
     Guarded,
 }
 
@@ -204,22 +222,25 @@ fn contains_return(node: Node) -> bool {
 }
 
 /// Reports whether nothing but a `return` can run after `statement` inside `body`:
-/// each enclosing statement up to `body` is last in its list, or followed by `return`.
+/// at each level up to `body`, the statement is last in its list or followed by a
+/// bare `return`.
 pub fn is_last_action(statement: Node, body: Node) -> bool {
     let mut current = statement;
     while current.id() != body.id() {
         let Some(parent) = current.parent() else { return false };
-        if parent.kind() == "statement_list" {
-            let siblings = syntax::statements(parent);
-            let position = siblings.iter().position(|sibling| sibling.id() == current.id());
-            let after = position.map_or(&[][..], |i| &siblings[i + 1..]);
-            let only_return = after.iter().all(|next| next.kind() == "return_statement"
-                && next.named_child_count() == 0);
-            if !only_return {
-                return false;
+        match parent.kind() {
+            "statement_list" => {
+                let siblings = syntax::statements(parent);
+                let position = siblings.iter().position(|sibling| sibling.id() == current.id());
+                let next = position.and_then(|i| siblings.get(i + 1));
+                match next {
+                    None => {}
+                    Some(next) if next.kind() == "return_statement" && next.named_child_count() == 0 => return true,
+                    Some(_) => return false,
+                }
             }
-        } else if matches!(parent.kind(), "for_statement") {
-            return false;
+            "for_statement" => return false,
+            _ => {}
         }
         current = parent;
     }
@@ -256,6 +277,21 @@ mod tests {
     #[test]
     fn loop_send_is_repeated() {
         assert_eq!(count("for {\n\tch <- 1\n}"), Err(Unknown::Repeated));
+    }
+
+    #[test]
+    fn send_before_return_is_last() {
+        let (tree, text) = goroutine_body("if err != nil {\n\tch <- err\n\treturn\n}\nlog()\nch <- nil\nlog()");
+        let body = tree.root_node().named_child(1).unwrap().child_by_field_name("body").unwrap();
+        let mut sends = Vec::new();
+        syntax::walk(body, &mut |node| {
+            if is_send_on(node, "ch", text.as_bytes()) {
+                sends.push(node);
+            }
+            true
+        });
+        assert!(is_last_action(sends[0], body));
+        assert!(!is_last_action(sends[1], body));
     }
 
     #[test]

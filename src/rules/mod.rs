@@ -12,7 +12,7 @@ use crate::package::{self, FunctionRef, PackageIndex};
 mod abandoned_send;
 mod flow;
 
-/// What a rule sees of the file it checks.
+/// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
     pub path: &'a Path,
     pub text: &'a [u8],

@@ -1,0 +1,35 @@
+// The same leak as select-timeout-result, silenced by a goleakfix:ignore directive on
+// the line above the make. The rule must leave it alone.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+func slowLookup(key string) error {
+	time.Sleep(50 * time.Millisecond)
+	return errors.New("lookup " + key + ": not found")
+}
+
+func lookupWithDeadline(key string, deadline time.Duration) error {
+	//goleakfix:ignore abandoned-send // accepted: only a short-lived command calls it
+	result := make(chan error)
+	go func() {
+		result <- slowLookup(key)
+	}()
+
+	select {
+	case <-time.After(deadline):
+		return errors.New("lookup " + key + ": timed out")
+	case err := <-result:
+		return err
+	}
+}
+
+func exercise() {
+	for i := 0; i < 5; i++ {
+		fmt.Println(lookupWithDeadline(fmt.Sprint("k", i), 10*time.Millisecond))
+	}
+}
