@@ -34,6 +34,9 @@ pub struct FileOutcome {
     /// Findings left in the fixed text (or the original one when nothing changed).
     pub remaining_findings: Vec<Finding>,
     pub applied_fixes: usize,
+    /// Whether any rule's tokens were found, so the file was parsed.
+    pub parsed: bool,
+    /// Error and missing nodes in the original parse; zero when the file was not parsed.
     pub syntax_errors: usize,
     pub error: Option<String>,
 }
@@ -55,20 +58,24 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
         .filter(|rule| rules::may_match(rule, &source.text))
         .collect();
 
-    let mut text = source.text.clone();
-    let mut tree = syntax::parse(&text);
-    let syntax_errors = syntax::count_syntax_errors(&tree);
     let mut outcome = FileOutcome {
         fixed: None,
         original_findings: Vec::new(),
         remaining_findings: Vec::new(),
         applied_fixes: 0,
-        syntax_errors,
+        parsed: false,
+        syntax_errors: 0,
         error: None,
     };
+    // A file that lacks every rule's tokens cannot match, so it is not parsed at all.
     if rules.is_empty() {
         return outcome;
     }
+
+    let mut text = source.text.clone();
+    let mut tree = syntax::parse(&text);
+    outcome.parsed = true;
+    outcome.syntax_errors = syntax::count_syntax_errors(&tree);
 
     for pass in 0.. {
         let findings = check(path, &text, &tree, &rules, settings);

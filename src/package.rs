@@ -50,6 +50,12 @@ impl PackageIndex {
         self.files_of(package, except).find_map(|file| find_function(&file.tree, &file.text, name))
     }
 
+    /// Finds the method `name` of type `receiver_type` declared in a file of package
+    /// `package` other than `except`.
+    pub fn method<'a>(&'a self, receiver_type: &str, name: &str, package: &'a str, except: &'a Path) -> Option<FunctionRef<'a>> {
+        self.files_of(package, except).find_map(|file| find_method(&file.tree, &file.text, receiver_type, name))
+    }
+
     /// Returns the files of package `package` in the folder, other than the file named
     /// like `except`.
     pub fn files_of<'a>(&'a self, package: &'a str, except: &'a Path) -> impl Iterator<Item = &'a PackageFile> + 'a {
@@ -100,4 +106,32 @@ fn read_go_files(dir: &Path) -> Vec<PackageFile> {
             Some(PackageFile { path, text, tree })
         })
         .collect()
+}
+
+/// Finds the method `name` whose receiver has the type `receiver_type` (with or without
+/// a pointer) in one tree.
+pub fn find_method<'a>(tree: &'a Tree, text: &'a [u8], receiver_type: &str, name: &str) -> Option<FunctionRef<'a>> {
+    syntax::named_children(tree.root_node())
+        .into_iter()
+        .filter(|node| node.kind() == "method_declaration")
+        .filter(|node| node.child_by_field_name("name").is_some_and(|n| syntax::text(n, text) == name))
+        .find(|node| receiver_type_name(*node, text).as_deref() == Some(receiver_type))
+        .map(|node| FunctionRef { node, text })
+}
+
+/// Returns the type name of a method's receiver: `Server` for `(s *Server)` or
+/// `(s Server[T])`.
+pub fn receiver_type_name(method: Node, text: &[u8]) -> Option<String> {
+    let receiver = method.child_by_field_name("receiver")?;
+    let declaration = syntax::named_children(receiver).into_iter().find(|node| node.kind() == "parameter_declaration")?;
+    let type_text = syntax::text(declaration.child_by_field_name("type")?, text);
+    let name = type_text.trim_start_matches('*');
+    Some(name.split('[').next().unwrap_or(name).trim().to_string())
+}
+
+/// Returns the name a method gives its receiver: `s` for `(s *Server)`.
+pub fn receiver_name<'a>(method: Node, text: &'a [u8]) -> Option<&'a str> {
+    let receiver = method.child_by_field_name("receiver")?;
+    let declaration = syntax::named_children(receiver).into_iter().find(|node| node.kind() == "parameter_declaration")?;
+    Some(syntax::text(declaration.child_by_field_name("name")?, text))
 }

@@ -57,6 +57,7 @@ struct FileReport {
     pending_unsafe: usize,
     lines: usize,
     syntax_errors: bool,
+    parsed: bool,
     error: Option<String>,
     checked: bool,
 }
@@ -194,6 +195,7 @@ fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileR
     report.checked = true;
     report.lines = bytes.iter().filter(|byte| **byte == b'\n').count();
     report.syntax_errors = outcome.syntax_errors > 0;
+    report.parsed = outcome.parsed;
     report.error = outcome.error.as_ref().map(|error| format!("{}: internal error: {error}", report.path));
     fill_findings(&mut report, &source, &outcome, plan);
 
@@ -330,13 +332,14 @@ fn recolor(diff: &[u8]) -> Vec<u8> {
 fn summary(plan: &Plan, reports: &[FileReport], findings: &[Located], started: Instant) -> String {
     let checked: Vec<&FileReport> = reports.iter().filter(|report| report.checked).collect();
     let lines: usize = checked.iter().map(|report| report.lines).sum();
+    let parsed = checked.iter().filter(|report| report.parsed).count();
     let broken = checked.iter().filter(|report| report.syntax_errors).count();
     let applied: usize = reports.iter().map(|report| report.applied).sum();
     let pending_unsafe: usize = reports.iter().map(|report| report.pending_unsafe).sum();
     let remaining = findings.iter().filter(|finding| !finding.fixed).count();
 
     let mut text = format!(
-        "goleakfix: checked {} files ({lines} lines, {broken} with syntax errors) in {:.2}s",
+        "goleakfix: checked {} files ({lines} lines; {parsed} parsed, {broken} of them with syntax errors) in {:.2}s",
         checked.len(),
         started.elapsed().as_secs_f64()
     );

@@ -316,6 +316,10 @@ fn sender_from_call<'a>(
             let found = context.function(syntax::text(callee, context.text))?;
             (found.node, found.text)
         }
+        "selector_expression" => {
+            let found = receiver_method(context, callee, function)?;
+            (found.node, found.text)
+        }
         _ => return None,
     };
 
@@ -341,6 +345,26 @@ fn sender_from_call<'a>(
         text,
         starts: starts(context, go, function, made_at)?,
     })
+}
+
+/// Finds the method that `go s.worker(ch)` starts when `s` is the receiver of the
+/// enclosing method, so its type is known from the syntax.
+fn receiver_method<'a>(context: &Context<'a>, callee: Node<'a>, function: Node<'a>) -> Option<crate::package::FunctionRef<'a>> {
+    let operand = callee.child_by_field_name("operand").filter(|operand| operand.kind() == "identifier")?;
+    let method_name = syntax::text(callee.child_by_field_name("field")?, context.text);
+    let mut enclosing = Some(function);
+    while let Some(candidate) = enclosing {
+        if candidate.kind() == "method_declaration" {
+            break;
+        }
+        enclosing = syntax::enclosing_function(candidate);
+    }
+    let method = enclosing?;
+    if crate::package::receiver_name(method, context.text)? != syntax::text(operand, context.text) {
+        return None;
+    }
+    let receiver_type = crate::package::receiver_type_name(method, context.text)?;
+    context.method(&receiver_type, method_name)
 }
 
 /// Counts how many goroutines a `go` statement starts in one call of `function`:

@@ -29,6 +29,13 @@ impl<'a> Context<'a> {
             .or_else(|| self.package.function(name, self.package_name, self.path))
     }
 
+    /// Finds the method `name` of type `receiver_type` in this file or another file of
+    /// its package.
+    pub fn method(&self, receiver_type: &str, name: &str) -> Option<FunctionRef<'a>> {
+        package::find_method(self.tree, self.text, receiver_type, name)
+            .or_else(|| self.package.method(receiver_type, name, self.package_name, self.path))
+    }
+
     /// Calls `visit` on this file's tree and on the trees of the other files of its package.
     pub fn for_each_file(&self, visit: &mut dyn FnMut(&Tree, &[u8])) {
         visit(self.tree, self.text);
