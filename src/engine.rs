@@ -31,6 +31,9 @@ pub struct FileOutcome {
     pub fixed: Option<Source>,
     /// Findings of the original text.
     pub original_findings: Vec<Finding>,
+    /// Findings whose fixes were applied. Their ranges refer to the original text for
+    /// the first pass, and only roughly to it for later passes.
+    pub applied_findings: Vec<Finding>,
     /// Findings left in the fixed text (or the original one when nothing changed).
     pub remaining_findings: Vec<Finding>,
     pub applied_fixes: usize,
@@ -62,6 +65,7 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
         fixed: None,
         original_findings: Vec::new(),
         remaining_findings: Vec::new(),
+        applied_findings: Vec::new(),
         applied_fixes: 0,
         parsed: false,
         syntax_errors: 0,
@@ -108,11 +112,13 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
             ));
             outcome.fixed = None;
             outcome.applied_fixes = 0;
+            outcome.applied_findings.clear();
             outcome.remaining_findings = outcome.original_findings.clone();
             return outcome;
         }
 
         outcome.applied_fixes += applied.len();
+        outcome.applied_findings.extend(applied.iter().map(|&i| applicable[i].clone()));
         text = new_text;
         tree = new_tree;
     }

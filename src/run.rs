@@ -160,7 +160,9 @@ fn run_paths(cli: &Cli, plan: &Plan) -> Result<u8> {
 /// Reads, checks, fixes and (in write mode) writes one file.
 fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileReport {
     let mut report = FileReport { path: display_path(&target.path, &plan.current_dir), ..FileReport::default() };
-    let excluded_folder = target.named && plan.force_exclude && walk::is_in_skipped_folder(&target.path);
+    let excluded_folder = target.named
+        && plan.force_exclude
+        && (walk::is_in_skipped_folder(&target.path) || walk::is_gitignored(&target.path));
     if excluded_folder {
         return report;
     }
@@ -206,8 +208,12 @@ fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileR
             if let Err(error) = write::replace_file(&target.path, &bytes, &new_bytes) {
                 report.error = Some(format!("{error:#}"));
                 report.applied = 0;
-                report.findings = located(&report.path, &source.text, &outcome.original_findings, |_| false);
+                report.findings = located(&report.path, &source.text, &outcome.original_findings, false);
             }
+        }
+        Mode::DryRun if !write::owner_may_write(&target.path) => {
+            report.error = Some(format!("{}: the file is read-only, so a run would not write the fix", report.path));
+            report.applied = 0;
         }
         Mode::DryRun => {
             let mut diff = Vec::new();
@@ -230,16 +236,18 @@ fn fill_findings(report: &mut FileReport, source: &Source, outcome: &FileOutcome
         .filter(|finding| !unsafe_fixes && finding.applicability == crate::fix::Applicability::Unsafe && !finding.edits.is_empty())
         .count();
     if plan.mode == Mode::Check {
-        report.findings = located(&report.path, &source.text, &outcome.original_findings, |_| false);
+        report.findings = located(&report.path, &source.text, &outcome.original_findings, false);
         return;
     }
     report.applied = outcome.applied_fixes;
-    report.findings = located(&report.path, outcome.final_text(source), &outcome.remaining_findings, |_| false);
+    report.findings = located(&report.path, &source.text, &outcome.applied_findings, true);
+    report.findings.extend(located(&report.path, outcome.final_text(source), &outcome.remaining_findings, false));
+    report.findings.sort_by_key(|finding| (finding.line, finding.column));
 }
 
-fn located(path: &str, text: &[u8], findings: &[crate::fix::Finding], fixed: impl Fn(usize) -> bool) -> Vec<Located> {
+fn located(path: &str, text: &[u8], findings: &[crate::fix::Finding], fixed: bool) -> Vec<Located> {
     let lines = LineIndex::new(text);
-    findings.iter().enumerate().map(|(i, finding)| Located::new(path, text, &lines, finding, fixed(i))).collect()
+    findings.iter().map(|finding| Located::new(path, text, &lines, finding, fixed)).collect()
 }
 
 fn print_reports(cli: &Cli, plan: &Plan, reports: &[FileReport], walk_errors: &[String], started: Instant) -> Result<u8> {
@@ -253,15 +261,17 @@ fn print_reports(cli: &Cli, plan: &Plan, reports: &[FileReport], walk_errors: &[
     let has_diff = reports.iter().any(|report| !report.diff.is_empty());
 
     // With --dry-run, standard output carries only the diff, so `git apply` can read it.
+    // Only JSON lists the fixes this run applied as well as what remains.
     let finding_stream: &mut dyn Write = if plan.mode == Mode::DryRun { &mut stderr.lock() } else { &mut out };
+    let unfixed: Vec<Located> = findings.iter().filter(|finding| !finding.fixed).cloned().collect();
     match cli.format {
         Format::Text => {
-            for finding in &findings {
+            for finding in &unfixed {
                 writeln!(finding_stream, "{}", finding.to_text())?;
             }
         }
-        Format::Github => report::write_github(finding_stream, &findings)?,
-        Format::Sarif => report::write_sarif(finding_stream, &findings)?,
+        Format::Github => report::write_github(finding_stream, &unfixed)?,
+        Format::Sarif => report::write_sarif(finding_stream, &unfixed)?,
         Format::Json => {
             let diffs: Vec<(String, String)> = reports
                 .iter()
@@ -374,7 +384,7 @@ fn run_stdin(cli: &Cli, plan: &Plan) -> Result<u8> {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
 
-    let excluded = walk::is_in_skipped_folder(&path) || walk::is_generated(&bytes);
+    let excluded = walk::is_in_skipped_folder(&path) || walk::is_generated(&bytes) || walk::is_gitignored(&path);
     if excluded {
         if plan.mode != Mode::DryRun {
             out.write_all(&bytes)?;

@@ -115,6 +115,34 @@ pub fn is_in_skipped_folder(path: &Path) -> bool {
     })
 }
 
+/// Reports whether a .gitignore file in a folder above `path` ignores it, for files
+/// named explicitly with `--force-exclude` and for `--stdin-filename`. The nearest
+/// .gitignore with a matching pattern decides, and the search stops at the top of the
+/// git checkout.
+pub fn is_gitignored(path: &Path) -> bool {
+    let absolute = match std::path::absolute(path) {
+        Ok(absolute) => absolute,
+        Err(_) => return false,
+    };
+    for folder in absolute.ancestors().skip(1) {
+        let gitignore_file = folder.join(".gitignore");
+        if gitignore_file.is_file() {
+            let (matcher, _) = ignore::gitignore::Gitignore::new(&gitignore_file);
+            let decision = matcher.matched_path_or_any_parents(&absolute, false);
+            if decision.is_ignore() {
+                return true;
+            }
+            if decision.is_whitelist() {
+                return false;
+            }
+        }
+        if folder.join(".git").exists() {
+            break;
+        }
+    }
+    false
+}
+
 /// Reports whether the file carries the standard `// Code generated ... DO NOT EDIT.`
 /// line before its package clause.
 pub fn is_generated(text: &[u8]) -> bool {

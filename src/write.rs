@@ -15,7 +15,7 @@ pub fn replace_file(path: &Path, old: &[u8], new: &[u8]) -> Result<()> {
     let target = std::fs::canonicalize(path).with_context(|| format!("{}: cannot resolve the path", path.display()))?;
     let metadata = std::fs::metadata(&target).with_context(|| format!("{}: cannot read metadata", path.display()))?;
     let permissions = metadata.permissions();
-    if !owner_may_write(&permissions) {
+    if !mode_allows_owner_write(&permissions) {
         bail!("{}: the file is read-only, so the fix was not written", path.display());
     }
 
@@ -39,14 +39,20 @@ pub fn replace_file(path: &Path, old: &[u8], new: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Reports whether the owner of the file at `path` may write it, judged by its mode
+/// bits, so the answer is the same when running as root.
+pub fn owner_may_write(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|metadata| mode_allows_owner_write(&metadata.permissions()))
+}
+
 #[cfg(unix)]
-fn owner_may_write(permissions: &std::fs::Permissions) -> bool {
+fn mode_allows_owner_write(permissions: &std::fs::Permissions) -> bool {
     use std::os::unix::fs::PermissionsExt;
     permissions.mode() & 0o200 != 0
 }
 
 #[cfg(not(unix))]
-fn owner_may_write(permissions: &std::fs::Permissions) -> bool {
+fn mode_allows_owner_write(permissions: &std::fs::Permissions) -> bool {
     !permissions.readonly()
 }
 
