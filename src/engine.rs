@@ -9,6 +9,7 @@ use std::path::Path;
 use tree_sitter::Tree;
 
 use crate::fix::{apply_fixes, Finding};
+use crate::format;
 use crate::gomod::GoVersion;
 use crate::package::{self, PackageIndex};
 use crate::rules::{self, Context, Rule};
@@ -41,6 +42,8 @@ pub struct FileOutcome {
     pub parsed: bool,
     /// Error and missing nodes in the original parse; zero when the file was not parsed.
     pub syntax_errors: usize,
+    /// Where the first syntax error of the original parse starts.
+    pub first_syntax_error: Option<usize>,
     pub error: Option<String>,
 }
 
@@ -69,6 +72,7 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
         applied_fixes: 0,
         parsed: false,
         syntax_errors: 0,
+        first_syntax_error: None,
         error: None,
     };
     // A file that lacks every rule's tokens cannot match, so it is not parsed at all.
@@ -80,6 +84,7 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
     let mut tree = syntax::parse(&text);
     outcome.parsed = true;
     outcome.syntax_errors = syntax::count_syntax_errors(&tree);
+    outcome.first_syntax_error = syntax::first_error_offset(&tree);
 
     for pass in 0.. {
         let findings = check(path, &text, &tree, &rules, settings);
@@ -101,7 +106,9 @@ pub fn fix_file(path: &Path, source: &Source, settings: &Settings) -> FileOutcom
             break;
         }
 
-        let (new_text, applied) = apply_fixes(&text, &applicable);
+        let round = apply_fixes(&text, &applicable);
+        let applied = round.findings;
+        let new_text = format::realign_comments(&round.text, &round.written);
         let new_tree = syntax::parse(&new_text);
         if syntax::count_syntax_errors(&new_tree) > syntax::count_syntax_errors(&tree) {
             let mut ids: Vec<&str> = applied.iter().map(|&i| applicable[i].rule).collect();

@@ -72,9 +72,18 @@ impl Finding {
     }
 }
 
-/// Applies the fixes of `findings` that do not overlap one taken earlier, and returns
-/// the new text with the indexes of the findings applied. The others wait for the next pass.
-pub fn apply_fixes(text: &[u8], findings: &[&Finding]) -> (Vec<u8>, Vec<usize>) {
+/// The text after one round of fixes.
+pub struct Applied {
+    pub text: Vec<u8>,
+    /// Indexes of the findings whose fixes were applied.
+    pub findings: Vec<usize>,
+    /// Byte ranges of the new text that the edits wrote.
+    pub written: Vec<Range<usize>>,
+}
+
+/// Applies the fixes of `findings` that do not overlap one taken earlier. The others
+/// wait for the next pass.
+pub fn apply_fixes(text: &[u8], findings: &[&Finding]) -> Applied {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by_key(|&i| findings[i].edit_span().map(|span| (span.start, span.end)));
 
@@ -95,15 +104,18 @@ pub fn apply_fixes(text: &[u8], findings: &[&Finding]) -> (Vec<u8>, Vec<usize>) 
 
     edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
     let mut output = Vec::with_capacity(text.len() + 64);
+    let mut written = Vec::with_capacity(edits.len());
     let mut cursor = 0;
     for edit in edits {
         output.extend_from_slice(&text[cursor..edit.range.start]);
+        let start = output.len();
         output.extend_from_slice(edit.replacement.as_bytes());
+        written.push(start..output.len());
         cursor = edit.range.end;
     }
     output.extend_from_slice(&text[cursor..]);
     applied.sort_unstable();
-    (output, applied)
+    Applied { text: output, findings: applied, written }
 }
 
 #[cfg(test)]
@@ -125,17 +137,18 @@ mod tests {
         let first = finding(vec![Edit::replace(0..3, "xyz")]);
         let second = finding(vec![Edit::replace(2..4, "--")]);
         let third = finding(vec![Edit::insert(5, "!")]);
-        let (text, applied) = apply_fixes(b"abcdef", &[&first, &second, &third]);
-        assert_eq!(text, b"xyzde!f");
-        assert_eq!(applied, vec![0, 2]);
+        let applied = apply_fixes(b"abcdef", &[&first, &second, &third]);
+        assert_eq!(applied.text, b"xyzde!f");
+        assert_eq!(applied.findings, vec![0, 2]);
+        assert_eq!(applied.written, vec![0..3, 5..6]);
     }
 
     #[test]
     fn two_inserts_at_one_offset_wait() {
         let first = finding(vec![Edit::insert(1, "x")]);
         let second = finding(vec![Edit::insert(1, "y")]);
-        let (text, applied) = apply_fixes(b"ab", &[&first, &second]);
-        assert_eq!(text, b"axb");
-        assert_eq!(applied, vec![0]);
+        let applied = apply_fixes(b"ab", &[&first, &second]);
+        assert_eq!(applied.text, b"axb");
+        assert_eq!(applied.findings, vec![0]);
     }
 }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diff;
 pub mod engine;
 pub mod fix;
+pub mod format;
 pub mod gomod;
 pub mod package;
 pub mod report;
