@@ -4,12 +4,53 @@ use tree_sitter::{Node, Parser, Tree};
 
 /// Parses Go source. tree-sitter returns a tree for any input, with error nodes
 /// where the syntax is broken.
+///
+/// tree-sitter-go 0.25 reads the argument of `new` as a type, so Go 1.26's `new(expr)`
+/// (`new(uint64(7))`, `new(f())`) is an error that can swallow the statements around it.
+/// When the tree has errors, `new(` calls whose argument cannot start a type are parsed
+/// again under another name of the same length, so every byte offset stays valid and
+/// the rules still read the original text.
 pub fn parse(text: &[u8]) -> Tree {
+    let tree = parse_exactly(text);
+    if !tree.root_node().has_error() {
+        return tree;
+    }
+    let Some(variant) = rename_new_with_expression(text) else { return tree };
+    let variant_tree = parse_exactly(&variant);
+    if count_syntax_errors(&variant_tree) < count_syntax_errors(&tree) {
+        variant_tree
+    } else {
+        tree
+    }
+}
+
+fn parse_exactly(text: &[u8]) -> Tree {
     let mut parser = Parser::new();
     parser
         .set_language(&tree_sitter_go::LANGUAGE.into())
         .expect("the bundled Go grammar matches the tree-sitter version");
     parser.parse(text, None).expect("a parse without a timeout or cancellation flag always ends")
+}
+
+/// Returns `text` with `new(` renamed to `neW(` wherever the argument does not start
+/// like a composite type, or None when there is no such call.
+fn rename_new_with_expression(text: &[u8]) -> Option<Vec<u8>> {
+    const TYPE_STARTS: &[&[u8]] = &[b"[", b"map[", b"struct", b"chan", b"func", b"interface", b"<-"];
+    let mut variant = text.to_vec();
+    let mut renamed = false;
+    let mut from = 0;
+    while let Some(found) = text[from..].windows(4).position(|window| window == b"new(") {
+        let at = from + found;
+        from = at + 4;
+        let standalone = at == 0 || !(text[at - 1].is_ascii_alphanumeric() || text[at - 1] == b'_' || text[at - 1] == b'.');
+        let argument = &text[from..];
+        let argument = &argument[argument.iter().take_while(|byte| byte.is_ascii_whitespace()).count()..];
+        if standalone && !TYPE_STARTS.iter().any(|start| argument.starts_with(start)) {
+            variant[at + 2] = b'W';
+            renamed = true;
+        }
+    }
+    renamed.then_some(variant)
 }
 
 /// Counts error and missing nodes, to tell whether an edit broke the syntax.
@@ -34,6 +75,22 @@ pub fn count_syntax_errors(tree: &Tree) -> usize {
             }
         }
     }
+}
+
+/// Returns the start of the first error or missing node, in source order.
+pub fn first_error_offset(tree: &Tree) -> Option<usize> {
+    let mut first = None;
+    walk(tree.root_node(), &mut |node| {
+        if first.is_some() {
+            return false;
+        }
+        if node.is_error() || node.is_missing() {
+            first = Some(node.start_byte());
+            return false;
+        }
+        node.has_error()
+    });
+    first
 }
 
 pub fn text<'a>(node: Node, source: &'a [u8]) -> &'a str {
@@ -144,4 +201,22 @@ pub fn parameter_names<'a>(parameters: Node, source: &'a [u8]) -> Vec<(&'a str, 
         names.extend(declared.into_iter().map(|name| (name, variadic)));
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_with_expression_parses() {
+        let text = b"package p\n\nfunc f() {\n\tp := new(uint64(7))\n\tq := new([]int)\n\t_, _ = p, q\n}\n";
+        assert_eq!(count_syntax_errors(&parse(text)), 0);
+    }
+
+    #[test]
+    fn new_with_type_is_kept() {
+        let text = b"x := new(map[string]int); y := new(T); z := obj.new(1)";
+        let variant = rename_new_with_expression(text).unwrap();
+        assert_eq!(variant, b"x := new(map[string]int); y := neW(T); z := obj.new(1)".to_vec());
+    }
 }
