@@ -432,6 +432,8 @@ impl Workspace {
 
     fn add_harness(&self, source: &str) -> Result<()> {
         match self.kind {
+            // A keep case may be a whole program whose `main` is the point of the case.
+            CaseKind::Program if defines_main(source) => {}
             CaseKind::Program => {
                 fs::copy(
                     support_folder().join("leak_main.go.txt"),
@@ -544,6 +546,11 @@ impl Workspace {
             behavior,
         })
     }
+}
+
+/// Reports whether the case is a whole program with its own `func main()`.
+fn defines_main(source: &str) -> bool {
+    source.lines().any(|line| line.starts_with("func main()"))
 }
 
 /// Reports whether the case defines the optional `func steady()`.

@@ -73,7 +73,10 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
         total = add(total, sender.starts.clone());
     }
 
-    let style = ExitStyle { gotest_tools_assert: context.imports("gotest.tools/v3/assert") || context.imports("gotest.tools/assert") };
+    let style = ExitStyle {
+        gotest_tools_assert: context.imports("gotest.tools/v3/assert") || context.imports("gotest.tools/assert"),
+        panic_ends_process: is_main_function(context, function),
+    };
     let first_go = senders.iter().map(|sender| sender.go_start).min().unwrap_or(0);
     let reads_too_few = receives_fewer_than(&receiver, body, &total);
     if !reads_too_few && !can_leave_early(context, body, &receiver, first_go, &name, style) {
@@ -81,6 +84,13 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     }
 
     findings.push(finding(call, &name, total, all_last));
+}
+
+/// Reports whether `function` is `func main` of package main.
+fn is_main_function(context: &Context, function: Node) -> bool {
+    context.package_name == "main"
+        && function.kind() == "function_declaration"
+        && function.child_by_field_name("name").is_some_and(|name| syntax::text(name, context.text) == "main")
 }
 
 /// Returns the variable name node of `make(chan T)` or `make(chan T, 0)`.
@@ -402,7 +412,7 @@ fn iterations(context: &Context, loop_node: Node, function: Node, made_at: usize
             if range.kind() == "int_literal" {
                 return syntax::text(range, text).parse().map_or(Count::Unknown, Count::Known);
             }
-            if is_collection(context, range, function) {
+            if is_collection(context, range, function) && unchanged_after(function, range, made_at, text) {
                 Count::Expression(format!("len({})", syntax::text(range, text)))
             } else {
                 Count::Unknown
@@ -439,20 +449,43 @@ fn counted_loop_bound(context: &Context, clause: Node, function: Node, made_at: 
         return syntax::text(bound, text).parse().map_or(Count::Unknown, Count::Known);
     }
 
-    // Every name in the bound must already exist, unchanged, before the loop.
-    let mut stable = !matches!(bound.kind(), "call_expression") || syntax::callee_text(bound, text) == "len";
-    syntax::walk(bound, &mut |node| {
-        if node.kind() == "identifier" {
-            let name = syntax::text(node, text);
-            stable &= !changed_after(function, name, made_at, text);
-        }
-        stable
-    });
-    if stable {
+    // The bound must hold the same value where the channel is made as at the loop.
+    let plain = !matches!(bound.kind(), "call_expression") || syntax::callee_text(bound, text) == "len";
+    if plain && unchanged_after(function, bound, made_at, text) {
         Count::Expression(syntax::text(bound, text).to_string())
     } else {
         Count::Unknown
     }
+}
+
+/// Reports whether nothing in `function` after `offset` declares or assigns a name in
+/// `expression`, or assigns a field it reads, such as `c.members = append(...)`.
+fn unchanged_after(function: Node, expression: Node, offset: usize, text: &[u8]) -> bool {
+    let Some(body) = function.child_by_field_name("body") else { return false };
+    let mut names = Vec::new();
+    let mut selectors = Vec::new();
+    syntax::walk(expression, &mut |node| {
+        match node.kind() {
+            "identifier" => names.push(syntax::text(node, text)),
+            "selector_expression" => selectors.push(syntax::text(node, text)),
+            _ => {}
+        }
+        true
+    });
+    if names.iter().any(|name| changed_after(function, name, offset, text)) {
+        return false;
+    }
+
+    let mut assigned = false;
+    syntax::walk(body, &mut |node| {
+        if node.start_byte() > offset && matches!(node.kind(), "assignment_statement" | "inc_statement" | "dec_statement") {
+            let target = node.child_by_field_name("left").or_else(|| node.named_child(0));
+            let target_text = target.map_or("", |target| syntax::text(target, text));
+            assigned |= selectors.iter().any(|selector| target_text.split(',').any(|part| part.trim() == *selector));
+        }
+        !assigned
+    });
+    !assigned
 }
 
 /// Reports whether `name` is declared or assigned in `function` after `offset`.
@@ -663,7 +696,7 @@ fn select_can_skip(select: Node, body: Node, name: &str, text: &[u8], style: Exi
         if flow::ends_with_exit(&statements, text, style) {
             return true;
         }
-        if statements.last().is_some_and(|last| flow::is_process_exit(*last, text)) {
+        if statements.last().is_some_and(|last| flow::is_process_exit(*last, text, style)) {
             return false;
         }
         let waits_again = statements.iter().any(|statement| contains_receive_from(*statement, name, text));

@@ -21,6 +21,9 @@ const GOTEST_TOOLS_EXITS: &[&str] = &["Assert", "NilError", "Equal", "DeepEqual"
 #[derive(Clone, Copy, Default)]
 pub struct ExitStyle {
     pub gotest_tools_assert: bool,
+    /// Set in `func main` of package main, where an unrecovered `panic` ends the
+    /// process, so no goroutine outlives it.
+    pub panic_ends_process: bool,
 }
 
 /// Reports whether `statement` leaves the function on every path through it: a `return`,
@@ -40,7 +43,10 @@ pub fn is_exit(statement: Node, source: &[u8], style: ExitStyle) -> bool {
 /// Reports whether the call ends the goroutine, or may end it when a test check fails.
 pub fn is_exit_call(call: Node, source: &[u8], style: ExitStyle) -> bool {
     let callee = syntax::callee_text(call, source);
-    if callee == "panic" || callee == "runtime.Goexit" {
+    if callee == "panic" {
+        return !style.panic_ends_process;
+    }
+    if callee == "runtime.Goexit" {
         return true;
     }
     let Some((receiver, method)) = callee.rsplit_once('.') else { return false };
@@ -58,13 +64,13 @@ pub fn is_exit_call(call: Node, source: &[u8], style: ExitStyle) -> bool {
 const PROCESS_LOGGERS: &[&str] = &["log", "klog", "glog", "logrus"];
 
 /// Reports whether `statement` ends the whole process (`os.Exit`, `log.Fatal` and the
-/// same on common loggers), after which no goroutine can leak.
-pub fn is_process_exit(statement: Node, source: &[u8]) -> bool {
+/// same on common loggers, `panic` in `main`), after which no goroutine can leak.
+pub fn is_process_exit(statement: Node, source: &[u8], style: ExitStyle) -> bool {
     let Some(call) = statement.named_child(0).filter(|call| statement.kind() == "expression_statement" && call.kind() == "call_expression") else {
         return false;
     };
     let callee = syntax::callee_text(call, source);
-    if callee == "os.Exit" {
+    if callee == "os.Exit" || (callee == "panic" && style.panic_ends_process) {
         return true;
     }
     callee.rsplit_once('.').is_some_and(|(receiver, function)| {
