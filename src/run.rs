@@ -57,6 +57,8 @@ struct FileReport {
     pending_unsafe: usize,
     lines: usize,
     syntax_errors: bool,
+    /// Line and column of the first syntax error, for the note that names the file.
+    first_syntax_error: Option<(usize, usize)>,
     parsed: bool,
     error: Option<String>,
     checked: bool,
@@ -197,6 +199,7 @@ fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileR
     report.checked = true;
     report.lines = bytes.iter().filter(|byte| **byte == b'\n').count();
     report.syntax_errors = outcome.syntax_errors > 0;
+    report.first_syntax_error = outcome.first_syntax_error.map(|offset| LineIndex::new(&source.text).position(offset));
     report.parsed = outcome.parsed;
     report.error = outcome.error.as_ref().map(|error| format!("{}: internal error: {error}", report.path));
     fill_findings(&mut report, &source, &outcome, plan);
@@ -214,6 +217,7 @@ fn process_target(target: &Target, package: &PackageIndex, plan: &Plan) -> FileR
         Mode::DryRun if !write::owner_may_write(&target.path) => {
             report.error = Some(format!("{}: the file is read-only, so a run would not write the fix", report.path));
             report.applied = 0;
+            report.findings = located(&report.path, &source.text, &outcome.original_findings, false);
         }
         Mode::DryRun => {
             let mut diff = Vec::new();
@@ -262,7 +266,8 @@ fn print_reports(cli: &Cli, plan: &Plan, reports: &[FileReport], walk_errors: &[
 
     // With --dry-run, standard output carries only the diff, so `git apply` can read it.
     // Only JSON lists the fixes this run applied as well as what remains.
-    let finding_stream: &mut dyn Write = if plan.mode == Mode::DryRun { &mut stderr.lock() } else { &mut out };
+    let diff_on_stdout = plan.mode == Mode::DryRun && cli.format == Format::Text;
+    let finding_stream: &mut dyn Write = if diff_on_stdout { &mut stderr.lock() } else { &mut out };
     let unfixed: Vec<Located> = findings.iter().filter(|finding| !finding.fixed).cloned().collect();
     match cli.format {
         Format::Text => {
@@ -281,7 +286,7 @@ fn print_reports(cli: &Cli, plan: &Plan, reports: &[FileReport], walk_errors: &[
             report::write_json(&mut out, &findings, &errors, &diffs)?;
         }
     }
-    if plan.mode == Mode::DryRun && cli.format != Format::Json {
+    if diff_on_stdout {
         let colors = Colors { enabled: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
         for report in reports.iter().filter(|report| !report.diff.is_empty()) {
             if colors.enabled {
@@ -297,6 +302,17 @@ fn print_reports(cli: &Cli, plan: &Plan, reports: &[FileReport], walk_errors: &[
     let mut err = stderr.lock();
     for error in &errors {
         writeln!(err, "goleakfix: {error}")?;
+    }
+    if cli.format == Format::Text {
+        for report in reports {
+            if let Some((line, column)) = report.first_syntax_error {
+                writeln!(
+                    err,
+                    "goleakfix: note: {}:{line}:{column}: syntax error; the declarations that contain errors were not checked",
+                    report.path
+                )?;
+            }
+        }
     }
     if cli.format == Format::Text {
         writeln!(err, "{}", summary(plan, reports, &findings, started))?;
@@ -348,22 +364,37 @@ fn summary(plan: &Plan, reports: &[FileReport], findings: &[Located], started: I
     let pending_unsafe: usize = reports.iter().map(|report| report.pending_unsafe).sum();
     let remaining = findings.iter().filter(|finding| !finding.fixed).count();
 
+    let applied_unsafe = findings
+        .iter()
+        .filter(|finding| finding.fixed && finding.applicability == crate::fix::Applicability::Unsafe)
+        .count();
+
     let mut text = format!(
-        "goleakfix: checked {} files ({lines} lines; {parsed} parsed, {broken} of them with syntax errors) in {:.2}s",
-        checked.len(),
+        "goleakfix: checked {} ({lines} lines; {parsed} parsed, {broken} of them with syntax errors) in {:.2}s",
+        plural(checked.len(), "file"),
         started.elapsed().as_secs_f64()
     );
+    let unsafe_note = if applied_unsafe > 0 { format!(" ({applied_unsafe} unsafe)") } else { String::new() };
     match plan.mode {
-        Mode::Write => text.push_str(&format!("; applied {applied} fixes")),
-        Mode::DryRun => text.push_str(&format!("; the diff shows {applied} fixes")),
+        Mode::Write => text.push_str(&format!("; applied {}{unsafe_note}", plural(applied, "fix"))),
+        Mode::DryRun => text.push_str(&format!("; the diff shows {}{unsafe_note}", plural(applied, "fix"))),
         Mode::Check => {}
     }
-    text.push_str(&format!("; {remaining} findings"));
-    text.push_str(if plan.mode == Mode::Check { "" } else { " remain" });
+    text.push_str(&format!("; {}", plural(remaining, "finding")));
+    text.push_str(if plan.mode == Mode::Check { "" } else { " left" });
     if pending_unsafe > 0 {
-        text.push_str(&format!("; --unsafe-fixes would apply {pending_unsafe} more fixes"));
+        text.push_str(&format!("; --unsafe-fixes would apply {} more", plural(pending_unsafe, "fix")));
     }
     text
+}
+
+/// Formats a count with a noun in the singular or the plural.
+fn plural(count: usize, noun: &str) -> String {
+    match (count, noun) {
+        (1, _) => format!("1 {noun}"),
+        (_, "fix") => format!("{count} fixes"),
+        _ => format!("{count} {noun}s"),
+    }
 }
 
 /// Returns the path as the user would type it from the current folder, with `/`
@@ -404,7 +435,9 @@ fn run_stdin(cli: &Cli, plan: &Plan) -> Result<u8> {
         _ => bytes.clone(),
     };
     if plan.mode == Mode::DryRun {
-        diff::write_unified(&mut out, &shown, &bytes, &output, &Colors { enabled: false })?;
+        if output != bytes {
+            diff::write_unified(&mut out, &shown, &bytes, &output, &Colors { enabled: false })?;
+        }
     } else {
         out.write_all(&output)?;
     }
@@ -419,6 +452,14 @@ fn run_stdin(cli: &Cli, plan: &Plan) -> Result<u8> {
         writeln!(err, "goleakfix: {}: internal error: {error}", report.path)?;
         return Ok(EXIT_ERROR);
     }
-    let found = !report.findings.is_empty();
-    Ok(if plan.mode == Mode::Check && found { EXIT_FINDINGS } else { EXIT_CLEAN })
+    // An editor reads stdout only when the status is 0, except that --check and --dry-run
+    // report what they found through the status, as for files.
+    let found = report.findings.iter().any(|finding| !finding.fixed);
+    let diff_shown = plan.mode == Mode::DryRun && output != bytes;
+    let status = match plan.mode {
+        Mode::Check if !report.findings.is_empty() => EXIT_FINDINGS,
+        Mode::DryRun if diff_shown || found => EXIT_FINDINGS,
+        _ => EXIT_CLEAN,
+    };
+    Ok(status)
 }

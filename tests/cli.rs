@@ -1412,3 +1412,73 @@ fn syntax_error_elsewhere_still_fixed() {
     assert_eq!(read_text(folder.path(), "a.go"), expected, "{run}");
     assert!(run.status != Some(2), "{run}");
 }
+
+#[test]
+fn syntax_error_note_names_file() {
+    let folder = temporary_folder();
+    let broken = LEAK.replace("func lookup(", "func broken() {\n\tvalue := \n}\n\nfunc lookup(");
+    put(folder.path(), "a.go", &broken);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    assert!(run.stderr_text().contains("goleakfix: note: a.go:"), "{run}");
+    assert!(run.stderr_text().contains("syntax error"), "{run}");
+    assert_eq!(run.status, Some(1), "{run}");
+}
+
+#[test]
+fn new_with_expression_does_not_hide_leak() {
+    let folder = temporary_folder();
+    let modern = LEAK.replace("\tresult := make(chan error)\n", "\t_ = new(int64(7))\n\tresult := make(chan error)\n");
+    put(folder.path(), "a.go", &modern);
+
+    let run = goleakfix(folder.path(), &[]);
+
+    assert!(read_text(folder.path(), "a.go").contains(FIXED_MAKE), "{run}");
+    assert!(!run.stderr_text().contains("goleakfix: note:"), "{run}");
+}
+
+#[test]
+fn stdin_dry_run_with_diff_exits_one() {
+    let folder = temporary_folder();
+
+    let run = goleakfix_stdin(folder.path(), &["-", "--stdin-filename", "a.go", "--dry-run"], LEAK.as_bytes());
+
+    assert_eq!(run.status, Some(1), "{run}");
+    assert!(run.stdout_text().starts_with("diff --git a/a.go b/a.go\n"), "{run}");
+    assert!(run.stdout_text().contains(&format!("+\t{FIXED_MAKE}")), "{run}");
+}
+
+#[test]
+fn stdin_dry_run_clean_prints_nothing() {
+    let folder = temporary_folder();
+
+    let run = goleakfix_stdin(folder.path(), &["-", "--stdin-filename", "a.go", "--dry-run"], LEAK_FIXED.as_bytes());
+
+    assert_eq!(run.status, Some(0), "{run}");
+    assert_eq!(run.stdout_text(), "", "{run}");
+}
+
+#[test]
+fn dry_run_sarif_goes_to_stdout() {
+    let folder = temporary_folder();
+    put(folder.path(), "u.go", UNSAFE_LEAK);
+
+    let run = goleakfix(folder.path(), &["--dry-run", "--format", "sarif"]);
+    let document: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap_or_else(|error| panic!("{error}{run}"));
+
+    assert_eq!(document["version"], "2.1.0", "{run}");
+    assert_eq!(read_text(folder.path(), "u.go"), UNSAFE_LEAK, "{run}");
+}
+
+#[test]
+fn json_lists_dry_run_fix_as_fixed() {
+    let folder = temporary_folder();
+    put(folder.path(), "a.go", LEAK);
+
+    let run = goleakfix(folder.path(), &["--dry-run", "--format", "json"]);
+    let document = parse_json(&run);
+
+    assert_eq!(document["findings"][0]["fixed"], true, "{run}");
+    assert!(document["diffs"][0]["diff"].as_str().unwrap_or("").contains(FIXED_MAKE), "{run}");
+}
