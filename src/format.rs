@@ -77,7 +77,7 @@ fn block_at(lines: &[Line], index: usize) -> Range<usize> {
 }
 
 /// Reports whether the untouched lines of a block put their comments in one column,
-/// which tells that the block was aligned before the edit.
+/// the sign that the block was aligned before the edit.
 fn untouched_share_column<'a>(mut lines: impl Iterator<Item = &'a Line<'a>>) -> bool {
     let Some(first) = lines.next() else { return true };
     let column = first.comment_column();

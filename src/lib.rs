@@ -10,6 +10,7 @@ pub mod fix;
 pub mod format;
 pub mod gomod;
 pub mod package;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -14,6 +14,7 @@ use crate::diff::{self, Colors};
 use crate::engine::{self, FileOutcome, Settings};
 use crate::gomod::{GoModCache, GoVersion};
 use crate::package::PackageIndex;
+use crate::progress::Progress;
 use crate::report::{self, Located};
 use crate::rules::{self, Rule};
 use crate::source::{LineIndex, Source};
@@ -145,15 +146,26 @@ fn run_paths(cli: &Cli, plan: &Plan) -> Result<u8> {
         folders.entry(folder).or_default().push(target);
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let total = folders.values().map(Vec::len).sum();
+    let progress = Progress::start(total);
     let mut reports: Vec<FileReport> = pool.install(|| {
         folders
             .par_iter()
             .flat_map_iter(|(folder, targets)| {
                 let package = PackageIndex::new(folder);
-                targets.iter().map(move |target| process_target(target, &package, plan)).collect::<Vec<_>>()
+                let progress = &progress;
+                targets
+                    .iter()
+                    .map(move |target| {
+                        let report = process_target(target, &package, plan);
+                        progress.advance();
+                        report
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect()
     });
+    progress.finish();
     reports.sort_by(|a, b| a.path.cmp(&b.path));
 
     print_reports(cli, plan, &reports, &walk.errors, started)
@@ -411,7 +423,7 @@ fn run_stdin(cli: &Cli, plan: &Plan) -> Result<u8> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
     let path = cli.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
-    let shown = display_path(&path, &plan.current_dir);
+    let display = display_path(&path, &plan.current_dir);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
 
@@ -436,14 +448,14 @@ fn run_stdin(cli: &Cli, plan: &Plan) -> Result<u8> {
     };
     if plan.mode == Mode::DryRun {
         if output != bytes {
-            diff::write_unified(&mut out, &shown, &bytes, &output, &Colors { enabled: false })?;
+            diff::write_unified(&mut out, &display, &bytes, &output, &Colors { enabled: false })?;
         }
     } else {
         out.write_all(&output)?;
     }
     out.flush()?;
 
-    let mut report = FileReport { path: shown, ..FileReport::default() };
+    let mut report = FileReport { path: display, ..FileReport::default() };
     fill_findings(&mut report, &source, &outcome, plan);
     for finding in &report.findings {
         writeln!(err, "{}", finding.to_text())?;
