@@ -10,7 +10,13 @@ use crate::gomod::GoVersion;
 use crate::package::{self, FunctionRef, PackageIndex};
 
 mod abandoned_send;
+mod constant;
 mod flow;
+mod layout;
+mod lost_cancel;
+mod names;
+mod time_after_in_loop;
+mod time_tick;
 
 /// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
@@ -80,7 +86,12 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE];
+pub static RULES: &[Rule] = &[abandoned_send::RULE, time_after_in_loop::RULE, time_tick::RULE, lost_cancel::RULE];
+
+/// The first Go version whose garbage collector frees timers and tickers that nothing
+/// references, stopped or not. It applies when the main module's go.mod says `go 1.23`
+/// or later; older modules keep the old behaviour even on a newer toolchain.
+pub const GO_1_23: GoVersion = GoVersion { major: 1, minor: 23 };
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
