@@ -103,3 +103,35 @@ pub fn may_match(rule: &Rule, text: &[u8]) -> bool {
         .iter()
         .all(|token| text.windows(token.len()).any(|window| window == token.as_bytes()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timer_rules_stop_at_go_1_23() {
+        let go_1_22 = GoVersion { major: 1, minor: 22 };
+        for id in ["time-after-in-loop", "time-tick"] {
+            let rule = find(id).unwrap();
+            assert!((rule.applies_to)(go_1_22), "{id} must apply to 1.22");
+            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE), "{id} must apply to 1.16");
+            assert!(!(rule.applies_to)(GO_1_23), "{id} must not apply to 1.23");
+            assert!(!(rule.applies_to)(GoVersion::NEWEST), "{id} must not apply to the newest release");
+        }
+    }
+
+    #[test]
+    fn other_rules_apply_to_every_version() {
+        for id in ["abandoned-send", "lost-cancel"] {
+            let rule = find(id).unwrap();
+            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE) && (rule.applies_to)(GoVersion::NEWEST), "{id}");
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_its_versions() {
+        for rule in RULES {
+            assert!(rule.documentation.contains("## Go versions"), "{} has no Go versions section", rule.id);
+        }
+    }
+}
