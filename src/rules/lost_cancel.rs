@@ -76,9 +76,15 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
         Lost::OnlyInGoroutines(goroutines) => goroutines,
         _ => &[],
     };
+    let escapes = context_escapes(&assignment, function, body, watchers, text);
+    if escapes && !watchers.is_empty() {
+        // The context outlives the function by design, and a goroutine keeps cancel for
+        // the event that ends it; the parent's end cancels it too. Nothing is lost here.
+        return;
+    }
     let fixed = if assignment.statement.parent().is_none_or(|parent| parent.kind() != "statement_list") {
         Err("it is made in the header of a statement, so write the assignment as its own statement and call cancel when done")
-    } else if context_escapes(&assignment, function, body, watchers, text) {
+    } else if escapes {
         Err("the context may be used after the function returns (returned, stored, or used by a goroutine or closure), so call cancel where that use ends")
     } else if !watchers.iter().all(|goroutine| waits_for_done(*goroutine, assignment.context_name, text)) {
         Err("the goroutine that calls it does not wait for the context's Done channel, so calling cancel would not end that goroutine; make it also wait for Done, and call cancel when the work is done")
@@ -121,6 +127,11 @@ fn lost_cancel<'a>(assignment: &Assignment<'a>, function: Node<'a>, body: Node<'
     if name == "_" {
         return Some(Lost::Discarded);
     }
+    // A variable declared outside the function, such as one a closure assigns, can be
+    // called by code this function does not contain.
+    if !assignment.declares && !declared_before(body, name, assignment.statement, text) {
+        return None;
+    }
     let mut goroutines: Vec<Node> = Vec::new();
     for identifier in names::uses(body, name, text) {
         if identifier.start_byte() < assignment.statement.end_byte() {
@@ -144,7 +155,8 @@ fn lost_cancel<'a>(assignment: &Assignment<'a>, function: Node<'a>, body: Node<'
             None => return None,
             Some(literal) if is_deferred(literal) => return None,
             Some(literal) if is_goroutine(literal) => {
-                if is_unconditional(identifier, literal) {
+                let goroutine_body = literal.child_by_field_name("body").map(syntax::statements).unwrap_or_default();
+                if always_calls(&goroutine_body, name, text) {
                     return None;
                 }
                 if !goroutines.iter().any(|known| known.id() == literal.id()) {
@@ -200,16 +212,65 @@ fn literal_statement(literal: Node) -> Option<Node> {
     call.parent()
 }
 
-/// Reports whether the call of `cancel` is a statement of the goroutine's body, or
-/// deferred there, so it runs whenever the goroutine finishes.
-fn is_unconditional(identifier: Node, goroutine: Node) -> bool {
-    let Some(call) = identifier.parent() else { return false };
-    let Some(statement) = call.parent() else { return false };
-    if !matches!(statement.kind(), "expression_statement" | "defer_statement") {
-        return false;
+/// Reports whether every path through `statements` calls `name` before it leaves
+/// them: a call or deferred call of `name` comes first, or an `if` with an `else`, a
+/// `select` or a `switch` with a `default` calls it in every branch. A path that can
+/// return before any such call makes the answer false.
+fn always_calls(statements: &[Node], name: &str, text: &[u8]) -> bool {
+    for statement in statements {
+        if calls_in_every_branch(*statement, name, text) {
+            return true;
+        }
+        let mut returns = false;
+        names::walk_own_code(*statement, &mut |node| returns |= node.kind() == "return_statement" || node.kind() == "goto_statement");
+        if returns || flow::is_exit(*statement, text, ExitStyle::default()) {
+            return false;
+        }
     }
-    let Some(body) = goroutine.child_by_field_name("body") else { return false };
-    syntax::statements(body).iter().any(|top| top.id() == statement.id())
+    false
+}
+
+fn calls_in_every_branch(statement: Node, name: &str, text: &[u8]) -> bool {
+    let branch_calls = |branch: Node| match branch.kind() {
+        "block" => always_calls(&syntax::statements(branch), name, text),
+        _ => calls_in_every_branch(branch, name, text),
+    };
+    match statement.kind() {
+        "expression_statement" | "defer_statement" => statement
+            .named_child(0)
+            .filter(|call| call.kind() == "call_expression")
+            .is_some_and(|call| syntax::callee_text(call, text) == name),
+        "block" => branch_calls(statement),
+        "if_statement" => {
+            let (Some(consequence), Some(alternative)) =
+                (statement.child_by_field_name("consequence"), statement.child_by_field_name("alternative"))
+            else {
+                return false;
+            };
+            branch_calls(consequence) && branch_calls(alternative)
+        }
+        "select_statement" | "expression_switch_statement" | "type_switch_statement" => {
+            let cases: Vec<Node> = syntax::named_children(statement)
+                .into_iter()
+                .filter(|case| matches!(case.kind(), "communication_case" | "default_case" | "expression_case" | "type_case"))
+                .collect();
+            let exhaustive = statement.kind() == "select_statement" || cases.iter().any(|case| case.kind() == "default_case");
+            exhaustive && !cases.is_empty() && cases.iter().all(|case| always_calls(&syntax::statements(*case), name, text))
+        }
+        _ => false,
+    }
+}
+
+/// Reports whether `body` declares `name` before `statement`, with `var` or `:=`.
+fn declared_before(body: Node, name: &str, statement: Node, text: &[u8]) -> bool {
+    names::uses(body, name, text).into_iter().any(|identifier| {
+        identifier.end_byte() <= statement.start_byte()
+            && identifier.parent().is_some_and(|parent| {
+                parent.kind() == "var_spec"
+                    || parent.kind() == "expression_list"
+                        && parent.parent().is_some_and(|holder| holder.kind() == "short_var_declaration")
+            })
+    })
 }
 
 /// Reports whether the goroutine receives from `name.Done()`, so cancelling the

@@ -97,6 +97,12 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
 }
 
+/// Reports whether the file is a `_test.go` file. The timer rules skip those: a test
+/// binary ends with its tests, so a timer it leaves behind costs nothing lasting.
+fn is_test_file(context: &Context) -> bool {
+    context.path.file_name().is_some_and(|name| name.to_string_lossy().ends_with("_test.go"))
+}
+
 /// Reports whether `text` contains every token `rule` needs, so it is worth parsing.
 pub fn may_match(rule: &Rule, text: &[u8]) -> bool {
     rule.required_tokens

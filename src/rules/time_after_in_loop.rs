@@ -34,7 +34,7 @@ const CONVERSIONS: &[&str] = &["time.Duration", "int", "int32", "int64", "uint",
 
 fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     let text = context.text;
-    if syntax::callee_text(call, text) != "time.After" || !context.imports("time") {
+    if syntax::callee_text(call, text) != "time.After" || !context.imports("time") || super::is_test_file(context) {
         return;
     }
     let [duration] = syntax::call_arguments(call)[..] else { return };
@@ -120,16 +120,31 @@ fn case_receives_from(case: Node, name: &str, text: &[u8]) -> bool {
 /// finish and let the loop run the `select` again while the timer is pending. A case
 /// that returns, panics, ends the process, jumps with `goto` or breaks out of the
 /// outermost loop costs at most one timer per call, which is no leak.
+///
+/// A case that receives from a `Done()` channel does not count either. Such a channel
+/// closes once and stays closed, so a loop that goes on after it either leaves at its
+/// next check (as retry loops that test `ctx.Err()` or the error of a request made
+/// with the context do) or spins without waiting.
 fn other_case_continues(select: Node, is_timer_case: &dyn Fn(Node) -> bool, outermost: Node, text: &[u8], style: ExitStyle) -> bool {
     syntax::named_children(select)
         .into_iter()
         .filter(|case| matches!(case.kind(), "communication_case" | "default_case"))
-        .filter(|case| !is_timer_case(*case))
+        .filter(|case| !is_timer_case(*case) && !receives_from_done(*case, text))
         .any(|case| {
             let statements = syntax::statements(case);
             let Some(last) = statements.last() else { return true };
             !leaves_loop(*last, outermost, text, style)
         })
+}
+
+/// Reports whether the case is `case <-x.Done():`.
+fn receives_from_done(case: Node, text: &[u8]) -> bool {
+    case.child_by_field_name("communication")
+        .filter(|communication| communication.kind() == "receive_statement")
+        .and_then(|communication| communication.child_by_field_name("right"))
+        .filter(|right| is_receive_operator(*right))
+        .and_then(|right| right.child_by_field_name("operand"))
+        .is_some_and(|operand| operand.kind() == "call_expression" && syntax::callee_text(operand, text).ends_with(".Done"))
 }
 
 /// Reports whether `statement` ends the loop run for good: `return`, an exit that

@@ -37,7 +37,7 @@ enum Use<'a> {
 
 fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     let text = context.text;
-    if syntax::callee_text(call, text) != "time.Tick" || !context.imports("time") || is_test_file(context) {
+    if syntax::callee_text(call, text) != "time.Tick" || !context.imports("time") || super::is_test_file(context) {
         return;
     }
     let [duration] = syntax::call_arguments(call)[..] else { return };
@@ -51,7 +51,7 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
         findings.push(finding(call, "in this loop starts a new ticker on every iteration", advice, Applicability::DisplayOnly, Vec::new()));
         return;
     }
-    if runs_for_the_whole_process(context, function) || !can_return(function, text) {
+    if runs_for_the_whole_process(context, function) || !can_return_after(call, function, text) {
         return;
     }
     let Some(channel_use) = channel_use(call, function, text) else { return };
@@ -77,10 +77,6 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     }
 }
 
-fn is_test_file(context: &Context) -> bool {
-    context.path.file_name().is_some_and(|name| name.to_string_lossy().ends_with("_test.go"))
-}
-
 /// Reports whether `function` is `main` or `init`, which run once for the life of the
 /// process, so their one ticker is no leak.
 fn runs_for_the_whole_process(context: &Context, function: Node) -> bool {
@@ -91,13 +87,15 @@ fn runs_for_the_whole_process(context: &Context, function: Node) -> bool {
     name == "init" || (name == "main" && context.package_name == "main")
 }
 
-/// Reports whether `function` can return: its own code has a `return`, or its last
-/// statement can finish. An endless `for` that nothing breaks out of, a range over a
-/// ticker channel (which is never closed), `select {}`, `panic` and process exits cannot.
-fn can_return(function: Node, text: &[u8]) -> bool {
+/// Reports whether `function` can return after `call`: its own code has a `return`
+/// after the call, or its last statement can finish. An endless `for` that nothing
+/// breaks out of, a range over a ticker channel (which is never closed), `select {}`,
+/// `panic` and process exits cannot. A `return` before the call, such as an early exit
+/// when the ticker is not wanted, does not count.
+fn can_return_after(call: Node, function: Node, text: &[u8]) -> bool {
     let Some(body) = function.child_by_field_name("body") else { return true };
     let mut returns = false;
-    names::walk_own_code(body, &mut |node| returns |= node.kind() == "return_statement");
+    names::walk_own_code(body, &mut |node| returns |= node.kind() == "return_statement" && node.start_byte() > call.end_byte());
     if returns {
         return true;
     }
