@@ -172,8 +172,8 @@ fn every_rule_has_documentation_and_cases() {
     }
 }
 
-/// A rule that applies only before some Go version must show both sides of that line:
-/// each fix case `NAME` has a keep case `NAME-go1.23` with the same Go file and a go.mod
+/// A rule that applies only before some Go version must show both sides of that line.
+/// Each fix case `NAME` has a keep case `NAME-go1.23` with the same Go file, and a go.mod
 /// at a version the rule does not apply to.
 #[test]
 fn version_limited_rules_have_newer_go_twins() {

@@ -762,7 +762,7 @@ fn toolchain_line_does_not_set_version() {
 }
 
 #[test]
-fn go_mod_without_go_line_is_go_1_16() {
+fn missing_go_line_means_go_1_16() {
     let folder = temporary_folder();
     put(folder.path(), "go.mod", "module example.com/old\n");
     put(folder.path(), "a.go", TICK_LEAK);

@@ -23,7 +23,7 @@
 //!   case runs its leaky code about 100,000 times, so each leaked timer or ticker
 //!   adds up to megabytes. These rules apply before Go 1.23 only, so the cases
 //!   declare `go 1.22` (or rely on the default go.mod). A keep case of a memory
-//!   rule whose go.mod says 1.23 or later runs too, unfixed, and its live heap must
+//!   rule whose go.mod declares 1.23 or later runs too, unfixed, and its live heap must
 //!   stay under the floor: that shows that the Go runtime frees those timers by
 //!   itself from 1.23, as goleakfix assumes when it leaves them alone.
 //! - `lost-cancel`: either the leak profile shows a goroutine that waits for the
@@ -103,7 +103,7 @@ const HEAP_FLOOR: u64 = 4 << 20;
 enum Proof {
     /// Go's goroutine leak profile counts the goroutines blocked for good.
     GoroutineLeak,
-    /// The live heap after the entry point returned holds the leaked timers.
+    /// The live heap after the entry point returned contains the leaked timers.
     LiveHeap,
     /// A goroutine leak, or `go vet`'s lostcancel check before the fix.
     GoroutineLeakOrVet,
@@ -265,7 +265,7 @@ fn prove_keep(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
         eprintln!("note: {case}: live heap {} bytes without a fix", run.live_heap);
         if run.live_heap >= HEAP_FLOOR {
             problems.push(format!(
-                "the case is left alone because its go.mod says 1.23 or later, but its live heap is {} bytes, over the floor of {HEAP_FLOOR}\n{}",
+                "the case is left alone because its go.mod declares 1.23 or later, but its live heap is {} bytes, over the floor of {HEAP_FLOOR}\n{}",
                 run.live_heap, run.leak_run
             ));
         }

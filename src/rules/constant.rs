@@ -7,7 +7,7 @@ use tree_sitter::Node;
 use super::{names, Context};
 use crate::syntax;
 
-/// How deep named constants may refer to other named constants.
+/// Maximum depth of named constants that refer to other named constants.
 const MAX_DEPTH: u32 = 8;
 
 /// The value of a constant, with whether it is an integer (which decides how `/`

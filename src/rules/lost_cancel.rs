@@ -40,7 +40,7 @@ const CONSTRUCTORS: &[(&str, bool)] = &[
     ("context.WithDeadlineCause", false),
 ];
 
-/// What happens to the cancel function.
+/// The way the cancel function is lost.
 enum Lost<'a> {
     /// Assigned to `_`.
     Discarded,
@@ -72,16 +72,18 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     let Some(function) = syntax::enclosing_function(assignment.statement) else { return };
     let Some(body) = function.child_by_field_name("body") else { return };
     let Some(lost) = lost_cancel(&assignment, function, body, text) else { return };
+
     let watchers: &[Node] = match &lost {
         Lost::OnlyInGoroutines(goroutines) => goroutines,
         _ => &[],
     };
     let escapes = context_escapes(&assignment, function, body, watchers, text);
     if escapes && !watchers.is_empty() {
-        // The context outlives the function by design, and a goroutine keeps cancel for
-        // the event that ends it; the parent's end cancels it too. Nothing is lost here.
+        // The context outlives the function by design: a goroutine keeps cancel for the
+        // event that ends it, and the parent's end cancels it too.
         return;
     }
+
     let fixed = if assignment.statement.parent().is_none_or(|parent| parent.kind() != "statement_list") {
         Err("it is made in the header of a statement, so write the assignment as its own statement and call cancel when done")
     } else if escapes {
@@ -95,6 +97,7 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
         Ok((edits, advice)) => (Applicability::Safe, edits, advice),
         Err(reason) => (Applicability::DisplayOnly, Vec::new(), reason),
     };
+
     let message = format!("{}, so the context stays registered with its parent, with its timer, until the parent ends; {advice}", problem(&assignment, &lost, text));
     findings.push(Finding { rule: RULE.id, range: call.byte_range(), message, applicability, edits });
 }
@@ -215,7 +218,7 @@ fn literal_statement(literal: Node) -> Option<Node> {
 /// Reports whether every path through `statements` calls `name` before it leaves
 /// them: a call or deferred call of `name` comes first, or an `if` with an `else`, a
 /// `select` or a `switch` with a `default` calls it in every branch. A path that can
-/// return before any such call makes the answer false.
+/// return before any such call makes the result false.
 fn always_calls(statements: &[Node], name: &str, text: &[u8]) -> bool {
     for statement in statements {
         if calls_in_every_branch(*statement, name, text) {
@@ -286,9 +289,10 @@ fn waits_for_done(goroutine: Node, name: &str, text: &[u8]) -> bool {
 }
 
 /// Reports whether the context, or a context or value derived from it, may be used
-/// after the function returns: returned, stored, sent, put in a composite literal,
-/// passed to `append` or a `go` statement, or used in a function literal other than a
-/// deferred one. Inside `watchers` only `ctx.Done()` and `ctx.Err()` are allowed.
+/// after the function returns. That is the case when it is returned, stored, sent, put
+/// in a composite literal, passed to `append` or a `go` statement, or used in a
+/// function literal other than a deferred one. Inside `watchers` only `ctx.Done()` and
+/// `ctx.Err()` are allowed.
 fn context_escapes(assignment: &Assignment, function: Node, body: Node, watchers: &[Node], text: &[u8]) -> bool {
     let mut pending = vec![assignment.context_name.to_string()];
     let mut seen = Vec::new();
@@ -317,7 +321,7 @@ fn context_escapes(assignment: &Assignment, function: Node, body: Node, watchers
     false
 }
 
-/// How one use of a context variable treats the context.
+/// The effect of one use of a context variable on the context's lifetime.
 enum ContextUse {
     /// Read in the function: a method call, a plain argument, a comparison.
     Local,
@@ -355,8 +359,8 @@ fn use_of(identifier: Node, text: &[u8]) -> ContextUse {
     }
 }
 
-/// Follows a value to where it goes: the variables of a `:=` that holds it, or an
-/// escape when it is returned, stored in a field, or kept in a literal.
+/// Follows a value to where it goes: the variables that a `:=` or `=` assigns it to, or
+/// an escape when it is returned, stored in a field, or kept in a literal.
 fn destination_of(value: Node, text: &[u8]) -> ContextUse {
     let Some(parent) = value.parent() else { return ContextUse::Local };
     match parent.kind() {
@@ -437,9 +441,9 @@ fn fix(assignment: &Assignment, lost: &Lost, function: Node, text: &[u8]) -> Res
 }
 
 /// Returns the last statement of the loop body when `statement` is a statement of that
-/// body and every path from it reaches the end of the iteration: no `return`, `goto`,
-/// labelled jump, or `break` or `continue` of this loop after it, and the body does not
-/// end with an exit.
+/// body and every path from it reaches the end of the iteration. No `return`, `goto`,
+/// labelled jump, or `break` or `continue` of this loop may follow it, and the body may
+/// not end with an exit.
 fn iteration_end<'a>(statement: Node<'a>, loop_node: Node<'a>, text: &[u8]) -> Option<Node<'a>> {
     let list = statement.parent()?;
     let body = loop_node.child_by_field_name("body")?;

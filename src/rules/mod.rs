@@ -89,7 +89,7 @@ pub struct Rule {
 pub static RULES: &[Rule] = &[abandoned_send::RULE, time_after_in_loop::RULE, time_tick::RULE, lost_cancel::RULE];
 
 /// The first Go version whose garbage collector frees timers and tickers that nothing
-/// references, stopped or not. It applies when the main module's go.mod says `go 1.23`
+/// references, stopped or not. It applies when the main module's go.mod declares `go 1.23`
 /// or later; older modules keep the old behaviour even on a newer toolchain.
 pub const GO_1_23: GoVersion = GoVersion { major: 1, minor: 23 };
 
@@ -130,7 +130,8 @@ mod tests {
     fn other_rules_apply_to_every_version() {
         for id in ["abandoned-send", "lost-cancel"] {
             let rule = find(id).unwrap();
-            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE) && (rule.applies_to)(GoVersion::NEWEST), "{id}");
+            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE), "{id} must apply to 1.16");
+            assert!((rule.applies_to)(GoVersion::NEWEST), "{id} must apply to the newest release");
         }
     }
 

@@ -1,7 +1,7 @@
 //! time-after-in-loop: `time.After(d)` evaluated on every iteration of a loop whose
 //! `select` can come back for another iteration before the timer fires. Before Go 1.23
 //! each such timer stays in the runtime's timer heap, with its channel, until it fires,
-//! so a busy loop with a long timeout holds one live timer per iteration.
+//! so a busy loop with a long timeout keeps one live timer per iteration.
 //!
 //! The fix creates one timer before the outermost loop, stops it when the function
 //! returns, and restarts it right where the `select` used to call `time.After`, with
@@ -122,9 +122,8 @@ fn case_receives_from(case: Node, name: &str, text: &[u8]) -> bool {
 /// outermost loop costs at most one timer per call, which is no leak.
 ///
 /// A case that receives from a `Done()` channel does not count either. Such a channel
-/// closes once and stays closed, so a loop that goes on after it either leaves at its
-/// next check (as retry loops that test `ctx.Err()` or the error of a request made
-/// with the context do) or spins without waiting.
+/// closes once and stays closed. A loop that goes on after it leaves at its next check,
+/// as retry loops that test `ctx.Err()` or the error of a request do, or it spins.
 fn other_case_continues(select: Node, is_timer_case: &dyn Fn(Node) -> bool, outermost: Node, text: &[u8], style: ExitStyle) -> bool {
     syntax::named_children(select)
         .into_iter()
@@ -148,7 +147,8 @@ fn receives_from_done(case: Node, text: &[u8]) -> bool {
 }
 
 /// Reports whether `statement` ends the loop run for good: `return`, an exit that
-/// `flow` knows, `goto`, or `break LABEL` where the label names `outermost`.
+/// `flow::is_exit` or `flow::is_process_exit` recognizes, `goto`, or `break LABEL`
+/// where the label names `outermost`.
 fn leaves_loop(statement: Node, outermost: Node, text: &[u8], style: ExitStyle) -> bool {
     if flow::is_exit(statement, text, style) || flow::is_process_exit(statement, text, style) {
         return true;

@@ -26,7 +26,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-/// How the function reads the channel that `time.Tick` returns.
+/// The form in which the function reads the channel that `time.Tick` returns.
 enum Use<'a> {
     /// `name := time.Tick(d)`, with `name` only received from or ranged over.
     Variable { declaration: Node<'a>, name: &'a str, reads: Vec<Node<'a>> },
@@ -274,6 +274,7 @@ fn guards_positive(context: &Context, statement: Node, name: &str, function: Nod
     if statement.kind() != "if_statement" || statement.child_by_field_name("alternative").is_some() {
         return false;
     }
+
     let Some(condition) = statement.child_by_field_name("condition") else { return false };
     let compact: String = syntax::text(condition, text).split_whitespace().collect();
     let Some(bound) = compact.strip_prefix(&format!("{name}<=")).or_else(|| compact.strip_prefix(&format!("{name}<"))) else {
@@ -283,6 +284,7 @@ fn guards_positive(context: &Context, statement: Node, name: &str, function: Nod
     if !bound_is_constant || compact == format!("{name}<0") {
         return false;
     }
+
     let Some(body) = statement.child_by_field_name("consequence") else { return false };
     let statements = syntax::statements(body);
     let Some(last) = statements.last() else { return false };
@@ -290,6 +292,7 @@ fn guards_positive(context: &Context, statement: Node, name: &str, function: Nod
     if flow::is_exit(*last, text, style) || flow::is_process_exit(*last, text, style) {
         return true;
     }
+
     // `name = value` with a constant positive value such as `5 * time.Second`.
     if last.kind() != "assignment_statement" {
         return false;
