@@ -48,7 +48,7 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     let style = ExitStyle::default();
     if let Some((select, timer_case)) = select_case_of(call) {
         let is_timer_case = |case: Node| case.id() == timer_case.id();
-        if !other_case_continues(select, &is_timer_case, outermost, text, style) {
+        if !other_case_continues(select, &is_timer_case, outermost, text, style) || leaves_after(select, text, style) {
             return;
         }
         findings.push(fixed_finding(context, call, duration, select, outermost).unwrap_or_else(|| display_only(call, text)));
@@ -57,6 +57,10 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
 
     // `timeout := time.After(d)` in the loop body, received by a `select` below it.
     let Some(name) = assigned_name(call, text) else { return };
+    let Some(declaration) = call.parent().and_then(|list| list.parent()) else { return };
+    if leaves_after(declaration, text, style) {
+        return;
+    }
     let is_timer_case = |case: Node| case_receives_from(case, name, text);
     let continues = receiving_selects(function, call, name, text)
         .into_iter()
@@ -134,6 +138,37 @@ fn other_case_continues(select: Node, is_timer_case: &dyn Fn(Node) -> bool, oute
             let Some(last) = statements.last() else { return true };
             !leaves_loop(*last, outermost, text, style)
         })
+}
+
+/// Reports whether every path from `node` leaves the function, or the loops around it,
+/// before the innermost loop around `node` can run again: a statement after `node`, in
+/// its statement list or in one around it inside that loop, returns, exits, jumps with
+/// `goto` or breaks out with a label. Then no second timer starts while one is pending.
+fn leaves_after(node: Node, text: &[u8], style: ExitStyle) -> bool {
+    let mut current = node;
+    while let Some(parent) = current.parent() {
+        match parent.kind() {
+            "for_statement" | "func_literal" | "function_declaration" | "method_declaration" => return false,
+            "statement_list" => {
+                let later = syntax::statements(parent).into_iter().filter(|statement| statement.start_byte() >= current.end_byte());
+                if later.into_iter().any(|statement| exits_for_good(statement, text, style)) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        current = parent;
+    }
+    false
+}
+
+/// Reports whether `statement` leaves every loop around it: `return`, an exit that
+/// `flow::is_exit` or `flow::is_process_exit` recognizes, `goto`, or a labelled `break`.
+fn exits_for_good(statement: Node, text: &[u8], style: ExitStyle) -> bool {
+    flow::is_exit(statement, text, style)
+        || flow::is_process_exit(statement, text, style)
+        || statement.kind() == "goto_statement"
+        || (statement.kind() == "break_statement" && statement.named_child_count() > 0)
 }
 
 /// Reports whether the case is `case <-x.Done():`.
