@@ -166,3 +166,68 @@ fn constant_value_in<'a>(node: Node<'a>, name: &str, text: &[u8]) -> Option<Node
     });
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::gomod::GoVersion;
+    use crate::package::PackageIndex;
+
+    /// Evaluates the value assigned to `d` in the first function of `source`.
+    fn positive(source: &str) -> bool {
+        let text = format!("package p\n\nimport \"time\"\n\n{source}\n");
+        let tree = syntax::parse(text.as_bytes());
+        let package = PackageIndex::empty();
+        let context = Context {
+            path: Path::new("p.go"),
+            text: text.as_bytes(),
+            tree: &tree,
+            package: &package,
+            package_name: "p",
+            go_version: GoVersion::NEWEST,
+        };
+        let mut found = None;
+        syntax::walk(tree.root_node(), &mut |node| {
+            if found.is_none() && node.kind() == "call_expression" && syntax::callee_text(node, text.as_bytes()) == "use" {
+                found = Some(node);
+            }
+            found.is_none()
+        });
+        let call = found.expect("the source calls use(d)");
+        let argument = syntax::call_arguments(call)[0];
+        let function = syntax::enclosing_function(call).unwrap();
+        is_positive(&context, argument, function)
+    }
+
+    #[test]
+    fn literal_products_are_positive() {
+        assert!(positive("func f() { use(5 * time.Second) }"));
+        assert!(positive("func f() { use(time.Duration(1_000) * time.Millisecond) }"));
+        assert!(positive("func f() { use(time.Second / 2) }"));
+        assert!(positive("func f() { use(0x10) }"));
+    }
+
+    #[test]
+    fn zero_and_negative_are_not_positive() {
+        assert!(!positive("func f() { use(0 * time.Second) }"));
+        assert!(!positive("func f() { use(-time.Second) }"));
+        assert!(!positive("func f() { use(1 / 2) }"));
+        assert!(!positive("func f() { use(time.Second - time.Minute) }"));
+    }
+
+    #[test]
+    fn named_constants_are_followed() {
+        assert!(positive("const base = 15 * time.Second\nconst every = base * 4\n\nfunc f() { use(every) }"));
+        assert!(positive("func f() {\n\tconst local = time.Minute\n\tuse(local)\n}"));
+        assert!(!positive("const (\n\ta = iota\n\tb\n)\n\nfunc f() { use(b) }"));
+    }
+
+    #[test]
+    fn variables_are_not_constants() {
+        assert!(!positive("func f(d time.Duration) { use(d) }"));
+        assert!(!positive("const every = time.Second\n\nfunc f() {\n\tevery := 0\n\tuse(every)\n}"));
+        assert!(!positive("func f() { use(interval()) }"));
+    }
+}

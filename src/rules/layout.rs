@@ -69,3 +69,45 @@ pub fn one_line_text<'a>(node: Node, text: &'a [u8]) -> Option<&'a str> {
     let code = syntax::text(node, text);
     (!code.contains('\n')).then_some(code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement_at<'a>(tree: &'a tree_sitter::Tree, text: &[u8], needle: &str) -> Node<'a> {
+        let offset = std::str::from_utf8(text).unwrap().find(needle).unwrap();
+        let mut node = tree.root_node().descendant_for_byte_range(offset, offset).unwrap();
+        while node.parent().is_some_and(|parent| parent.kind() != "statement_list") {
+            node = node.parent().unwrap();
+        }
+        node
+    }
+
+    #[test]
+    fn insertion_goes_above_attached_comments() {
+        let text = b"package p\n\nfunc f() {\n\tx := 1\n\n\t// wait\n\t// here\n\tfor {\n\t}\n}\n";
+        let tree = syntax::parse(text);
+        let loop_node = statement_at(&tree, text, "for {");
+        let start = line_start_before(loop_node, text);
+        assert_eq!(&text[start..start + 8], b"\t// wait");
+    }
+
+    #[test]
+    fn insertion_after_keeps_trailing_comment() {
+        let text = b"package p\n\nfunc f() {\n\tx := 1 // one\n\ty := x; _ = y\n}\n";
+        let tree = syntax::parse(text);
+        let first = statement_at(&tree, text, "x := 1");
+        let after = line_end_after(first, text).unwrap();
+        assert_eq!(&text[after..after + 2], b"\ty");
+        let second = statement_at(&tree, text, "y := x");
+        assert_eq!(line_end_after(second, text), None, "code follows on the same line");
+    }
+
+    #[test]
+    fn lines_take_indentation_and_crlf() {
+        let text = b"func f() {\r\n\t\tx()\r\n}\r\n";
+        let offset = 14;
+        let lines = lines_at(text, offset, &["a()".to_string(), "if b {\n\tc()\n}".to_string()]);
+        assert_eq!(lines, "\t\ta()\r\n\t\tif b {\r\n\t\t\tc()\r\n\t\t}\r\n");
+    }
+}
