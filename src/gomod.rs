@@ -18,6 +18,9 @@ pub struct GoVersion {
 impl GoVersion {
     /// The newest release this build supports, assumed when no go.mod or option sets one.
     pub const NEWEST: GoVersion = GoVersion { major: 1, minor: 26 };
+
+    /// The version the go command assumes for a go.mod without a `go` line.
+    pub const WITHOUT_GO_LINE: GoVersion = GoVersion { major: 1, minor: 16 };
 }
 
 impl fmt::Display for GoVersion {
@@ -50,6 +53,7 @@ pub struct GoModCache {
 
 impl GoModCache {
     /// Returns the version of the nearest go.mod at or above `folder`, or None without one.
+    /// A go.mod without a `go` line means Go 1.16, as the go command reads it.
     pub fn version_for(&self, folder: &Path) -> Option<GoVersion> {
         if let Some(cached) = self.by_folder.lock().unwrap().get(folder) {
             return *cached;
@@ -57,7 +61,9 @@ impl GoModCache {
 
         let go_mod = folder.join("go.mod");
         let version = if go_mod.is_file() {
-            std::fs::read_to_string(&go_mod).ok().and_then(|text| parse_go_line(&text))
+            std::fs::read_to_string(&go_mod)
+                .ok()
+                .map(|text| parse_go_line(&text).unwrap_or(GoVersion::WITHOUT_GO_LINE))
         } else {
             folder.parent().and_then(|parent| self.version_for(parent))
         };
@@ -88,6 +94,41 @@ mod tests {
     fn go_line_ignores_toolchain() {
         let text = "module example.com/m\n\ngo 1.21.4 // pinned\n\ntoolchain go1.23.1\n";
         assert_eq!(parse_go_line(text), Some(GoVersion { major: 1, minor: 21 }));
+    }
+
+    #[test]
+    fn go_line_needs_whitespace_after_go() {
+        let text = "module example.com/m\n\ngodebug asynctimerchan=1\ngo\t1.22\n";
+        assert_eq!(parse_go_line(text), Some(GoVersion { major: 1, minor: 22 }));
+    }
+
+    #[test]
+    fn nearest_go_mod_wins() {
+        let root = tempfile::tempdir().unwrap();
+        let nested = root.path().join("tools/gen");
+        std::fs::create_dir_all(nested.join("internal")).unwrap();
+        std::fs::write(root.path().join("go.mod"), "module example.com/m\n\ngo 1.22\n").unwrap();
+        std::fs::write(nested.join("go.mod"), "module example.com/m/tools/gen\n\ngo 1.23.0\n").unwrap();
+
+        let cache = GoModCache::default();
+        assert_eq!(cache.version_for(root.path()), Some(GoVersion { major: 1, minor: 22 }));
+        assert_eq!(cache.version_for(&root.path().join("tools")), Some(GoVersion { major: 1, minor: 22 }));
+        assert_eq!(cache.version_for(&nested.join("internal")), Some(GoVersion { major: 1, minor: 23 }));
+    }
+
+    #[test]
+    fn go_mod_without_go_line_means_1_16() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(root.path().join("go.mod"), "module example.com/old\n").unwrap();
+        assert_eq!(GoModCache::default().version_for(root.path()), Some(GoVersion::WITHOUT_GO_LINE));
+    }
+
+    #[test]
+    fn versions_order_by_minor() {
+        let version = |text: &str| text.parse::<GoVersion>().unwrap();
+        assert!(version("1.22.12") < version("1.23"));
+        assert!(version("1.9") < version("1.10"));
+        assert_eq!(version("go1.23.0"), version("1.23"));
     }
 
     #[test]

@@ -172,6 +172,34 @@ fn every_rule_has_documentation_and_cases() {
     }
 }
 
+/// A rule that applies only before some Go version must show both sides of that line.
+/// Each fix case `NAME` has a keep case `NAME-go1.23` with the same Go file, and a go.mod
+/// at a version the rule does not apply to.
+#[test]
+fn version_limited_rules_have_newer_go_twins() {
+    let mut problems = Vec::new();
+    let cases = cases();
+    for rule in RULES.iter().filter(|rule| !(rule.applies_to)(GoVersion::NEWEST)) {
+        for fix in cases.iter().filter(|case| case.rule == rule.id && case.expectation == "fix") {
+            let twin_name = format!("{}-go1.23", fix.name);
+            let Some(twin) = cases.iter().find(|case| case.rule == rule.id && case.expectation == "keep" && case.name == twin_name) else {
+                problems.push(format!("{}/fix/{} has no keep/{twin_name}", rule.id, fix.name));
+                continue;
+            };
+            if std::fs::read(&fix.file).unwrap() != std::fs::read(&twin.file).unwrap() {
+                problems.push(format!("{}/keep/{twin_name} differs from fix/{}", rule.id, fix.name));
+            }
+            if (rule.applies_to)(go_version(&twin.file)) {
+                problems.push(format!("{}/keep/{twin_name} declares a Go version the rule applies to", rule.id));
+            }
+            if !(rule.applies_to)(go_version(&fix.file)) {
+                problems.push(format!("{}/fix/{} declares a Go version the rule does not apply to", rule.id, fix.name));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn readme_rule_table_matches_registry() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();

@@ -702,6 +702,146 @@ fn invalid_go_version_is_usage_error() {
     assert_eq!(read_text(folder.path(), "a.go"), LEAK, "a usage error must write nothing{run}");
 }
 
+/// A function that returns and leaves a `time.Tick` ticker behind: a leak only before
+/// Go 1.23.
+const TICK_LEAK: &str = "package p
+
+import \"time\"
+
+func poll(done <-chan struct{}) int {
+\ttick := time.Tick(time.Hour)
+\tn := 0
+\tfor {
+\t\tselect {
+\t\tcase <-tick:
+\t\t\tn++
+\t\tcase <-done:
+\t\t\treturn n
+\t\t}
+\t}
+}
+";
+
+fn go_mod(version_lines: &str) -> String {
+    format!("module example.com/m\n\n{version_lines}\n")
+}
+
+#[test]
+fn timer_rule_applies_below_go_1_23() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.22.5"));
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    assert_eq!(run.status, Some(1), "{run}");
+    assert!(run.stdout_text().contains("time-tick"), "{run}");
+}
+
+#[test]
+fn timer_rule_silent_from_go_1_23() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.23"));
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    assert_eq!(run.status, Some(0), "{run}");
+    assert_eq!(run.stdout_text(), "", "{run}");
+}
+
+#[test]
+fn toolchain_line_does_not_set_version() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.22\n\ntoolchain go1.24.3"));
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    assert_eq!(run.status, Some(1), "the go line says 1.22, whatever the toolchain{run}");
+}
+
+#[test]
+fn missing_go_line_means_go_1_16() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", "module example.com/old\n");
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    assert_eq!(run.status, Some(1), "{run}");
+    assert!(run.stdout_text().contains("time-tick"), "{run}");
+}
+
+#[test]
+fn go_version_option_overrides_go_mod() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.23"));
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let older = goleakfix(folder.path(), &["--check", "--go-version", "1.22"]);
+    assert_eq!(older.status, Some(1), "{older}");
+    assert!(older.stdout_text().contains("time-tick"), "{older}");
+
+    put(folder.path(), "go.mod", go_mod("go 1.21"));
+    let newer = goleakfix(folder.path(), &["--check", "--go-version", "go1.23.2"]);
+    assert_eq!(newer.status, Some(0), "{newer}");
+}
+
+#[test]
+fn file_without_go_mod_is_newest_go() {
+    let folder = temporary_folder();
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let newest = goleakfix(folder.path(), &["--check"]);
+    assert_eq!(newest.status, Some(0), "with no go.mod the newest Go release applies{newest}");
+
+    let overridden = goleakfix(folder.path(), &["--check", "--go-version", "1.22"]);
+    assert_eq!(overridden.status, Some(1), "{overridden}");
+}
+
+#[test]
+fn nested_module_uses_own_go_mod() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.23"));
+    put(folder.path(), "a.go", TICK_LEAK);
+    put(folder.path(), "legacy/go.mod", go_mod("go 1.20"));
+    put(folder.path(), "legacy/pkg/b.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &["--check"]);
+
+    let stdout = run.stdout_text();
+    assert_eq!(run.status, Some(1), "{run}");
+    assert!(stdout.contains("legacy/pkg/b.go"), "{run}");
+    assert!(!stdout.contains("a.go"), "the root module says 1.23{run}");
+}
+
+#[test]
+fn stdin_filename_finds_go_mod() {
+    let folder = temporary_folder();
+    put(folder.path(), "old/go.mod", go_mod("go 1.22"));
+    put(folder.path(), "new/go.mod", go_mod("go 1.23"));
+
+    let old = goleakfix_stdin(folder.path(), &["-", "--check", "--stdin-filename", "old/a.go"], TICK_LEAK.as_bytes());
+    assert_eq!(old.status, Some(1), "{old}");
+    let new = goleakfix_stdin(folder.path(), &["-", "--check", "--stdin-filename", "new/a.go"], TICK_LEAK.as_bytes());
+    assert_eq!(new.status, Some(0), "{new}");
+}
+
+#[test]
+fn timer_fix_written_below_go_1_23() {
+    let folder = temporary_folder();
+    put(folder.path(), "go.mod", go_mod("go 1.22"));
+    put(folder.path(), "a.go", TICK_LEAK);
+
+    let run = goleakfix(folder.path(), &[]);
+
+    let fixed = read_text(folder.path(), "a.go");
+    assert_eq!(run.status, Some(0), "{run}");
+    assert!(fixed.contains("\ttick := time.NewTicker(time.Hour)\n\tdefer tick.Stop()\n"), "{fixed}");
+    assert!(fixed.contains("case <-tick.C:"), "{fixed}");
+}
+
 // Output formats
 
 #[test]
@@ -1003,6 +1143,26 @@ fn rules_lists_rule_details() {
     assert!(stdout.contains("unbuffered channel"), "the summary is missing{run}");
     assert!(stdout.contains("unsafe"), "the fix safety is missing{run}");
     assert!(stdout.to_lowercase().contains("go version"), "the Go versions are missing{run}");
+}
+
+#[test]
+fn rules_show_version_limits() {
+    let folder = temporary_folder();
+
+    let run = goleakfix(folder.path(), &["rules"]);
+
+    let stdout = run.stdout_text();
+    for rule in ["time-after-in-loop", "time-tick", "lost-cancel"] {
+        assert!(stdout.contains(rule), "{rule} is missing{run}");
+    }
+    let lines: Vec<&str> = stdout.lines().collect();
+    let versions_of = |rule: &str| {
+        let at = lines.iter().position(|line| line.starts_with(rule)).unwrap();
+        lines[at + 1].rsplit("Go versions: ").next().unwrap().to_string()
+    };
+    assert_eq!(versions_of("time-after-in-loop"), "before 1.23", "{run}");
+    assert_eq!(versions_of("time-tick"), "before 1.23", "{run}");
+    assert_eq!(versions_of("lost-cancel"), "all", "{run}");
 }
 
 #[test]

@@ -12,15 +12,34 @@
 //! and that a second run changes nothing. Cases under
 //! `transforms/<rule>/cases/keep/` must come out of goleakfix byte for byte.
 //!
+//! How a case proves its leak depends on its rule (see [`Proof`]):
+//!
+//! - Goroutine rules (`abandoned-send`): the leak profile counts at least one
+//!   leaked goroutine before the fix and none after it.
+//! - Memory rules (`time-after-in-loop`, `time-tick`): the harness prints
+//!   `liveheap: N`, the bytes of `runtime.MemStats.HeapAlloc` after
+//!   `runtime.GC()` once the case's entry point returned. Before the fix it must
+//!   be at least [`HEAP_FLOOR`], after it below a quarter of the value before. A
+//!   case runs its leaky code about 100,000 times, so each leaked timer or ticker
+//!   adds up to megabytes. These rules apply before Go 1.23 only, so the cases
+//!   declare `go 1.22` (or rely on the default go.mod). A keep case of a memory
+//!   rule whose go.mod declares 1.23 or later runs too, unfixed, and its live heap must
+//!   stay under the floor: that shows that the Go runtime frees those timers by
+//!   itself from 1.23, as goleakfix assumes when it leaves them alone.
+//! - `lost-cancel`: either the leak profile shows a goroutine that waits for the
+//!   context, or `go vet` (whose lostcancel check flags a discarded or unused
+//!   cancel function) fails before the fix; after it, no goroutine leaks and vet
+//!   passes.
+//!
 //! A case folder contains one Go file and optionally a `go.mod`:
 //!
 //! - `case.go` is `package main` without a `main` function. It defines
 //!   `func exercise()`, which leaks, and optionally `func steady()`, a variant
 //!   in which nothing leaves early. The harness adds `zz_main.go`, which calls
-//!   one of them and prints `goroutineleak: N`.
+//!   one of them and prints `goroutineleak: N` and `liveheap: N`.
 //! - `case_test.go` is `package leakcase` with tests that leak by failing early
 //!   through `t.Fatal` or `require`. The harness adds `zz_leak_test.go`, whose
-//!   `TestMain` runs the tests and then prints `goroutineleak: N`.
+//!   `TestMain` runs the tests and then prints the same two lines.
 //!
 //! Cases that import a module stubbed under `tests/support/stubs/` (such as
 //! `github.com/stretchr/testify`) get a copy of the stub and a `replace`
@@ -71,6 +90,35 @@ const MAX_WORKERS: usize = 4;
 /// Start of the line in which the harness prints the leaked goroutine count.
 const LEAK_LINE_PREFIX: &str = "goroutineleak: ";
 
+/// Start of the line in which the harness prints the live heap in bytes.
+const HEAP_LINE_PREFIX: &str = "liveheap: ";
+
+/// Live heap, in bytes, that a memory case must reach before its fix. A program
+/// that leaks nothing keeps well under 1 MiB; 100,000 leaked timers hold about
+/// 25 MiB on Go 1.26 (linux/amd64).
+const HEAP_FLOOR: u64 = 4 << 20;
+
+/// How the fix cases of a rule show that they leak before the fix and not after.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Proof {
+    /// Go's goroutine leak profile counts the goroutines blocked for good.
+    GoroutineLeak,
+    /// The live heap after the entry point returned contains the leaked timers.
+    LiveHeap,
+    /// A goroutine leak, or `go vet`'s lostcancel check before the fix.
+    GoroutineLeakOrVet,
+}
+
+impl Proof {
+    fn of_rule(rule: &str) -> Proof {
+        match rule {
+            "time-after-in-loop" | "time-tick" => Proof::LiveHeap,
+            "lost-cancel" => Proof::GoroutineLeakOrVet,
+            _ => Proof::GoroutineLeak,
+        }
+    }
+}
+
 #[test]
 fn fix_cases_stop_leaking() {
     require_go_toolchain();
@@ -101,12 +149,30 @@ fn prove_fix(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
     let original = read_text(&case_file)?;
     let was_formatted = unformatted_report(&case_file)?.is_none();
 
+    let proof = Proof::of_rule(&case.rule);
     let before = workspace.observe("before")?;
-    ensure!(
-        before.leaked > 0,
-        "the case does not leak before the fix, so it proves nothing\n{}",
-        before.leak_run
-    );
+    match proof {
+        Proof::GoroutineLeak => ensure!(
+            before.leaked > 0,
+            "the case does not leak before the fix, so it proves nothing\n{}",
+            before.leak_run
+        ),
+        Proof::LiveHeap => ensure!(
+            before.live_heap >= HEAP_FLOOR,
+            "the case's live heap is {} bytes before the fix, under the floor of {HEAP_FLOOR}, so it proves nothing\n{}",
+            before.live_heap,
+            before.leak_run
+        ),
+        Proof::GoroutineLeakOrVet => {
+            let vet = workspace.vet();
+            let vet_flags_cancel = matches!(&vet, Err(error) if format!("{error:#}").contains("cancel function"));
+            ensure!(
+                before.leaked > 0 || vet_flags_cancel,
+                "the case neither leaks a goroutine nor fails go vet's lostcancel check before the fix, so it proves nothing\n{}",
+                before.leak_run
+            );
+        }
+    }
 
     let mut problems = Vec::new();
     let check = run_goleakfix(&["--unsafe-fixes", "--check"], &case_file)?;
@@ -142,7 +208,13 @@ fn prove_fix(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
     }
 
     match workspace.observe("after") {
-        Ok(after) => problems.extend(compare_observations(&before, &after)),
+        Ok(after) => {
+            if proof == Proof::LiveHeap {
+                eprintln!("note: {case}: live heap {} bytes before the fix, {} after", before.live_heap, after.live_heap);
+                problems.extend(compare_live_heaps(&before, &after));
+            }
+            problems.extend(compare_observations(&before, &after));
+        }
         Err(error) => problems.push(format!("running the fixed case failed\n{error:#}")),
     }
 
@@ -184,7 +256,33 @@ fn prove_keep(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
     if let Err(error) = workspace.vet() {
         problems.push(format!("go vet fails on the case\n{error:#}"));
     }
+
+    let collected_by_runtime = Proof::of_rule(&case.rule) == Proof::LiveHeap
+        && workspace.declares_go_1_23_or_later()?
+        && workspace.runs_exercise(&original);
+    if collected_by_runtime {
+        let run = workspace.observe("unchanged")?;
+        eprintln!("note: {case}: live heap {} bytes without a fix", run.live_heap);
+        if run.live_heap >= HEAP_FLOOR {
+            problems.push(format!(
+                "the case is left alone because its go.mod declares 1.23 or later, but its live heap is {} bytes, over the floor of {HEAP_FLOOR}\n{}",
+                run.live_heap, run.leak_run
+            ));
+        }
+    }
     Ok(problems)
+}
+
+/// Checks that the fix frees what the case held: the live heap after the fix
+/// must be under a quarter of the live heap before it.
+fn compare_live_heaps(before: &Observation, after: &Observation) -> Vec<String> {
+    if after.live_heap < before.live_heap / 4 {
+        return Vec::new();
+    }
+    vec![format!(
+        "the fixed case still holds {} bytes of live heap, not under a quarter of the {} bytes before the fix\n{}",
+        after.live_heap, before.live_heap, after.leak_run
+    )]
 }
 
 /// Compares the runs before and after the fix: the fixed case must leak no
@@ -484,6 +582,22 @@ impl Workspace {
         Ok(())
     }
 
+    /// Reports whether the module's go.mod declares `go 1.23` or a later version.
+    fn declares_go_1_23_or_later(&self) -> Result<bool> {
+        let go_mod = read_text(&self.module.join("go.mod"))?;
+        let version = go_mod
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("go "))
+            .and_then(|version| parse_go_version(&format!("go{}", version.trim())));
+        Ok(version.is_some_and(|version| version >= (1, 23)))
+    }
+
+    /// Reports whether the harness runs the case's `exercise`: a program without
+    /// its own `main`.
+    fn runs_exercise(&self, source: &str) -> bool {
+        matches!(self.kind, CaseKind::Program) && !defines_main(source)
+    }
+
     fn vet(&self) -> Result<()> {
         let vet = run_go(&self.module, &["vet", "."])?;
         ensure!(vet.status.success(), "{vet}");
@@ -518,6 +632,7 @@ impl Workspace {
 
         let leak_run = run_with_timeout(Command::new(&binary).current_dir(&self.module))?;
         let leaked = leak_count(&leak_run)?;
+        let live_heap = live_heap(&leak_run)?;
 
         let steady_run = run_with_timeout(
             Command::new(&binary)
@@ -528,6 +643,7 @@ impl Workspace {
 
         Ok(Observation {
             leaked,
+            live_heap,
             leak_run,
             behavior,
         })
@@ -539,9 +655,11 @@ impl Workspace {
         let timeout = format!("-timeout={}s", RUN_TIMEOUT.as_secs());
         let leak_run = run_go(&self.module, &["test", "-count=1", "-v", &timeout, "."])?;
         let leaked = leak_count(&leak_run)?;
+        let live_heap = live_heap(&leak_run)?;
         let behavior = test_outcomes(&leak_run.stdout);
         Ok(Observation {
             leaked,
+            live_heap,
             leak_run,
             behavior,
         })
@@ -586,6 +704,8 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 struct Observation {
     /// Goroutines in the leak profile after the leaking entry point returned.
     leaked: u64,
+    /// Bytes of live heap after the leaking entry point returned and a collection.
+    live_heap: u64,
     /// The run that produced `leaked`, shown in failure messages.
     leak_run: Finished,
     /// Output that the fix must not change. For a program it is the exit
@@ -596,23 +716,32 @@ struct Observation {
 
 /// Reads N from the last `goroutineleak: N` line of a harness run.
 fn leak_count(run: &Finished) -> Result<u64> {
+    harness_number(run, LEAK_LINE_PREFIX)
+}
+
+/// Reads N from the last `liveheap: N` line of a harness run.
+fn live_heap(run: &Finished) -> Result<u64> {
+    harness_number(run, HEAP_LINE_PREFIX)
+}
+
+fn harness_number(run: &Finished, prefix: &str) -> Result<u64> {
     let value = run
         .stdout
         .lines()
         .rev()
-        .find_map(|line| line.strip_prefix(LEAK_LINE_PREFIX))
-        .with_context(|| format!("the run printed no '{LEAK_LINE_PREFIX}N' line\n{run}"))?;
+        .find_map(|line| line.strip_prefix(prefix))
+        .with_context(|| format!("the run printed no '{prefix}N' line\n{run}"))?;
     value
         .trim()
         .parse()
-        .with_context(|| format!("the run printed an invalid leak count '{value}'\n{run}"))
+        .with_context(|| format!("the run printed an invalid number in '{prefix}{value}'\n{run}"))
 }
 
 fn program_behavior(run: &Finished) -> String {
     let stdout: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|line| !line.starts_with(LEAK_LINE_PREFIX))
+        .filter(|line| !line.starts_with(LEAK_LINE_PREFIX) && !line.starts_with(HEAP_LINE_PREFIX))
         .collect();
     format!(
         "{}\nstdout:\n{}\nstderr:\n{}",

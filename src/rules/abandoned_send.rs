@@ -10,6 +10,7 @@
 use tree_sitter::Node;
 
 use super::flow::{self, ExitStyle, Unknown};
+use super::names::{is_declared_or_assigned, uses};
 use super::{Context, Rule};
 use crate::fix::{Applicability, Edit, Finding};
 use crate::syntax;
@@ -204,42 +205,6 @@ fn classify_uses<'a>(
     }
 
     Some((senders, ReceiverUses { receives }))
-}
-
-/// Returns the identifiers named `name` under `node` that refer to the same variable:
-/// it skips function literals whose parameters declare the name again.
-fn uses<'a>(node: Node<'a>, name: &str, text: &[u8]) -> Vec<Node<'a>> {
-    let mut found = Vec::new();
-    syntax::walk(node, &mut |inner| {
-        if inner.kind() == "func_literal" {
-            let parameters = inner.child_by_field_name("parameters");
-            let shadows = parameters.is_some_and(|list| {
-                syntax::parameter_names(list, text).iter().any(|(parameter, _)| *parameter == name)
-            });
-            if shadows {
-                return false;
-            }
-        }
-        if inner.kind() == "identifier" && syntax::text(inner, text) == name {
-            found.push(inner);
-        }
-        true
-    });
-    found
-}
-
-/// Reports whether the identifier is declared or assigned here: `:=`, `=`, `var`, a
-/// range clause, `++` or `--`.
-fn is_declared_or_assigned(identifier: Node) -> bool {
-    let Some(parent) = identifier.parent() else { return false };
-    match parent.kind() {
-        "var_spec" | "const_spec" | "inc_statement" | "dec_statement" => true,
-        "expression_list" => parent.parent().is_some_and(|holder| {
-            matches!(holder.kind(), "short_var_declaration" | "assignment_statement" | "range_clause")
-                && holder.child_by_field_name("left").is_some_and(|left| left.id() == parent.id())
-        }),
-        _ => false,
-    }
 }
 
 /// Returns the innermost function literal around `node` that is inside `function`.

@@ -10,7 +10,13 @@ use crate::gomod::GoVersion;
 use crate::package::{self, FunctionRef, PackageIndex};
 
 mod abandoned_send;
+mod constant;
 mod flow;
+mod layout;
+mod lost_cancel;
+mod names;
+mod time_after_in_loop;
+mod time_tick;
 
 /// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
@@ -80,10 +86,21 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE];
+pub static RULES: &[Rule] = &[abandoned_send::RULE, time_after_in_loop::RULE, time_tick::RULE, lost_cancel::RULE];
+
+/// The first Go version whose garbage collector frees timers and tickers that nothing
+/// references, stopped or not. It applies when the main module's go.mod declares `go 1.23`
+/// or later; older modules keep the old behaviour even on a newer toolchain.
+pub const GO_1_23: GoVersion = GoVersion { major: 1, minor: 23 };
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
+}
+
+/// Reports whether the file is a `_test.go` file. The timer rules skip those: a test
+/// binary ends with its tests, so a timer it leaves behind costs nothing lasting.
+fn is_test_file(context: &Context) -> bool {
+    context.path.file_name().is_some_and(|name| name.to_string_lossy().ends_with("_test.go"))
 }
 
 /// Reports whether `text` contains every token `rule` needs, so it is worth parsing.
@@ -91,4 +108,37 @@ pub fn may_match(rule: &Rule, text: &[u8]) -> bool {
     rule.required_tokens
         .iter()
         .all(|token| text.windows(token.len()).any(|window| window == token.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timer_rules_stop_at_go_1_23() {
+        let go_1_22 = GoVersion { major: 1, minor: 22 };
+        for id in ["time-after-in-loop", "time-tick"] {
+            let rule = find(id).unwrap();
+            assert!((rule.applies_to)(go_1_22), "{id} must apply to 1.22");
+            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE), "{id} must apply to 1.16");
+            assert!(!(rule.applies_to)(GO_1_23), "{id} must not apply to 1.23");
+            assert!(!(rule.applies_to)(GoVersion::NEWEST), "{id} must not apply to the newest release");
+        }
+    }
+
+    #[test]
+    fn other_rules_apply_to_every_version() {
+        for id in ["abandoned-send", "lost-cancel"] {
+            let rule = find(id).unwrap();
+            assert!((rule.applies_to)(GoVersion::WITHOUT_GO_LINE), "{id} must apply to 1.16");
+            assert!((rule.applies_to)(GoVersion::NEWEST), "{id} must apply to the newest release");
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_its_versions() {
+        for rule in RULES {
+            assert!(rule.documentation.contains("## Go versions"), "{} has no Go versions section", rule.id);
+        }
+    }
 }
