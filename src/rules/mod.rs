@@ -10,6 +10,7 @@ use crate::gomod::GoVersion;
 use crate::package::{self, FunctionRef, PackageIndex};
 
 mod abandoned_send;
+mod channel;
 mod flow;
 
 /// The file a rule checks, with its package and Go version.
@@ -42,6 +43,13 @@ impl<'a> Context<'a> {
         for file in self.package.files_of(self.package_name, self.path) {
             visit(&file.tree, &file.text);
         }
+    }
+
+    /// Reports whether `function` is `func main` of package main.
+    pub fn is_main_function(&self, function: Node) -> bool {
+        self.package_name == "main"
+            && function.kind() == "function_declaration"
+            && function.child_by_field_name("name").is_some_and(|name| crate::syntax::text(name, self.text) == "main")
     }
 
     /// Reports whether the file imports `import_path`.
