@@ -9,6 +9,7 @@ use crate::fix::Finding;
 use crate::gomod::GoVersion;
 use crate::package::{self, FunctionRef, PackageIndex};
 
+mod abandoned_producer;
 mod abandoned_send;
 mod channel;
 mod flow;
@@ -88,7 +89,7 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE];
+pub static RULES: &[Rule] = &[abandoned_send::RULE, abandoned_producer::RULE];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
