@@ -427,13 +427,29 @@ fn guard_sends(producer: &Producer, signal: &Signal) -> Result<Vec<Edit>, String
             }
         };
 
+        // A trailing comment moves to the `case` line. When it is aligned with the
+        // comments of the lines around it, gofmt would realign those lines too, which
+        // this edit does not reach.
+        let line_end = end_of_line(text, send.end_byte());
+        let trailing = String::from_utf8_lossy(&text[send.end_byte()..line_end]).trim().to_string();
+        let mut replaced = send.byte_range();
+        let mut case = format!("case {}:", syntax::text(*send, text));
+        if !trailing.is_empty() {
+            let first_line = start_of_line(text, send.start_byte());
+            if splits_comment_block(text, first_line) || splits_comment_block(text, next_line_start(text, line_end)) {
+                return Err(layout_problem());
+            }
+            replaced.end = line_end;
+            case = format!("{case} {trailing}");
+        }
+
         let mut lines = GoLines::at(text, send.start_byte());
-        lines.push(0, "select {").push(0, format!("case {}:", syntax::text(*send, text))).push(0, signal.case());
+        lines.push(0, "select {").push(0, case).push(0, signal.case());
         if let Some(exit) = exit {
             lines.push(1, exit);
         }
         lines.push(0, "}");
-        edits.push(Edit::replace(send.byte_range(), lines.inline()));
+        edits.push(Edit::replace(replaced, lines.inline()));
     }
     Ok(edits)
 }
@@ -481,7 +497,7 @@ fn free_label(used_names: &HashSet<String>) -> String {
 }
 
 fn layout_problem() -> String {
-    "the code around a send, the loop or the consumer shares lines in a way the fix cannot lay out as gofmt would: add the stop channel by hand".to_string()
+    "the fix cannot keep the layout gofmt gives the file, because a send, a loop or the consumer's first statement shares its line with other code or with aligned comments: add the stop channel by hand".to_string()
 }
 
 /// Reports whether only spaces and tabs precede `node` on its line.
