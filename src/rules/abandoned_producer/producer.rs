@@ -255,7 +255,7 @@ fn helper_sends(helper: &FunctionRef, position: usize) -> Option<bool> {
 pub(super) fn sends_fit(channel: &Channel, producers: &[Producer], text: &[u8]) -> bool {
     let Some(capacity) = channel.capacity else { return false };
     let [producer] = producers else { return false };
-    if producer.helper.is_some() || super::roles::started_in_loop(producer.go, channel.function) {
+    if producer.helper.is_some() || channel.repeats_per_channel(producer.go) {
         return false;
     }
     let capacity_text: String = syntax::text(capacity, text).split_whitespace().collect();

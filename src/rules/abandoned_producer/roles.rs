@@ -25,6 +25,25 @@ pub(super) struct Channel<'a> {
     pub body: Node<'a>,
 }
 
+impl Channel<'_> {
+    /// Reports whether a loop can run `node` more than once for one channel: a loop
+    /// between `node` and the declaration's block. A loop around the declaration makes
+    /// a new channel on each turn.
+    pub fn repeats_per_channel(&self, node: Node) -> bool {
+        let mut current = node.parent();
+        while let Some(parent) = current {
+            if syntax::contains(parent, self.declaration) || syntax::is_function(parent) {
+                return false;
+            }
+            if parent.kind() == "for_statement" {
+                return true;
+            }
+            current = parent.parent();
+        }
+        false
+    }
+}
+
 /// The code that receives from the channel.
 pub(super) enum Reader<'a> {
     /// The function that makes the channel receives from it itself.
@@ -154,7 +173,7 @@ pub(super) fn classify<'a>(context: &Context<'a>, channel: &Channel<'a>) -> Opti
         match role(context, &goroutine)? {
             Role::Producer(producer) => producers.push(producer),
             Role::Consumer(receive_loop) => {
-                if goroutine.named_call.is_some() || started_in_loop(goroutine.go, channel.function) {
+                if goroutine.named_call.is_some() || channel.repeats_per_channel(goroutine.go) {
                     return None;
                 }
                 readers.push(Reader::Goroutine { literal: goroutine.function, receive_loop });
