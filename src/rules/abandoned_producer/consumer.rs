@@ -134,7 +134,7 @@ fn innermost_breakable(statement: Node) -> Option<Node> {
     while let Some(parent) = current {
         match parent.kind() {
             "for_statement" | "expression_switch_statement" | "type_switch_statement" | "select_statement" => return Some(parent),
-            kind if kind == "func_literal" => return None,
+            "func_literal" => return None,
             _ => {}
         }
         current = parent.parent();
@@ -256,4 +256,74 @@ fn caller_leaves_early(call: Node, text: &[u8], style: ExitStyle) -> Option<Stri
         Some(name) => format!("`{}`", syntax::text(name, text)),
         None => "a function literal".to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses `body` as the body of `func f()` and reports whether the receive loop
+    /// around the first use of `ch` can be left early.
+    fn leaves(body: &str) -> Option<bool> {
+        let text = format!("package p\n\nfunc f() {{\n{body}\n}}\n");
+        let tree = syntax::parse(text.as_bytes());
+        let function = tree.root_node().named_child(1).unwrap();
+        let identifier = uses(function.child_by_field_name("body").unwrap(), "ch", text.as_bytes())[0];
+        let receive_loop = receive_loop(identifier, text.as_bytes())?;
+        Some(leaves_early(&receive_loop, text.as_bytes(), ExitStyle::default()))
+    }
+
+    #[test]
+    fn return_in_range_leaves() {
+        assert_eq!(leaves("for v := range ch {\n\tif v {\n\t\treturn\n\t}\n}"), Some(true));
+    }
+
+    #[test]
+    fn draining_range_stays() {
+        assert_eq!(leaves("for v := range ch {\n\tif v {\n\t\tcontinue\n\t}\n}"), Some(false));
+    }
+
+    #[test]
+    fn break_in_select_stays() {
+        let body = "for {\n\tselect {\n\tcase v, ok := <-ch:\n\t\tif !ok {\n\t\t\treturn\n\t\t}\n\t\tif v {\n\t\t\tbreak\n\t\t}\n\t}\n}";
+        assert_eq!(leaves(body), Some(false));
+    }
+
+    #[test]
+    fn labelled_break_from_select_leaves() {
+        let body = "receive:\nfor {\n\tselect {\n\tcase v := <-ch:\n\t\tif v {\n\t\t\tbreak receive\n\t\t}\n\t}\n}";
+        assert_eq!(leaves(body), Some(true));
+    }
+
+    #[test]
+    fn exit_after_close_stays() {
+        assert_eq!(leaves("for {\n\tv, ok := <-ch\n\tif !ok {\n\t\treturn\n\t}\n\t_ = v\n}"), Some(false));
+        assert_eq!(leaves("for {\n\tif _, ok := <-ch; ok {\n\t\tcontinue\n\t} else {\n\t\tbreak\n\t}\n}"), Some(false));
+    }
+
+    #[test]
+    fn timeout_case_leaves() {
+        let body = "for {\n\tselect {\n\tcase v, ok := <-ch:\n\t\tif !ok {\n\t\t\treturn\n\t\t}\n\t\t_ = v\n\tcase <-time.After(d):\n\t\treturn\n\t}\n}";
+        assert_eq!(leaves(body), Some(true));
+    }
+
+    #[test]
+    fn forward_goto_leaves() {
+        assert_eq!(leaves("for v := range ch {\n\tif v {\n\t\tgoto done\n\t}\n}\ndone:\n\tprintln()"), Some(true));
+    }
+
+    #[test]
+    fn break_inside_outer_loop_comes_back() {
+        assert_eq!(leaves("for {\n\tfor v := range ch {\n\t\tif v {\n\t\t\tbreak\n\t\t}\n\t}\n}"), Some(false));
+    }
+
+    #[test]
+    fn exit_in_closure_is_not_followed() {
+        assert_eq!(leaves("for v := range ch {\n\tgo func() {\n\t\treturn\n\t}()\n\t_ = v\n}"), Some(false));
+    }
+
+    #[test]
+    fn counted_loop_is_no_receive_loop() {
+        assert_eq!(leaves("for i := 0; i < 3; i++ {\n\t<-ch\n}"), None);
+    }
 }
