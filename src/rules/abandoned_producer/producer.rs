@@ -77,10 +77,9 @@ pub(super) fn goroutine_uses<'a>(
             found.closes = true;
         } else if let Some((call, helper, position)) = helper_call(context, identifier, text) {
             let repeated = helper_sends(&helper, position)?;
-            if found.helper.is_some() {
-                return None;
+            if found.helper.is_none() {
+                found.helper = Some(format!("`{}`", syntax::text(call.child_by_field_name("function")?, text)));
             }
-            found.helper = Some(format!("`{}`", syntax::text(call.child_by_field_name("function")?, text)));
             found.repeated |= repeated || enclosing_loop(call, function).is_some();
         } else {
             return None;
@@ -109,10 +108,12 @@ fn closure_use(identifier: Node, literal: Node, goroutine: Node, body: Node, tex
     }
 
     if let Some(send) = send_on(identifier) {
-        if is_select_case(send) || found.helper.is_some() {
+        if is_select_case(send) {
             return None;
         }
-        found.helper = Some(closure_name(literal, text).unwrap_or_else(|| "a closure".to_string()));
+        if found.helper.is_none() {
+            found.helper = Some(closure_name(literal, text).unwrap_or_else(|| "a closure".to_string()));
+        }
         let mut loops = false;
         syntax::walk(body, &mut |node| {
             loops |= node.kind() == "for_statement";
@@ -234,7 +235,6 @@ fn helper_sends(helper: &FunctionRef, position: usize) -> Option<bool> {
                 return None;
             }
             sends += 1;
-            repeated |= enclosing_loop(send, helper.node).is_some();
             continue;
         }
         let call = identifier.parent().filter(|parent| parent.kind() == "argument_list").and_then(|list| list.parent());
@@ -247,11 +247,13 @@ fn helper_sends(helper: &FunctionRef, position: usize) -> Option<bool> {
         }
         repeated = true;
     }
+    repeated |= !matches!(count::max_sends(body, parameter, text), Bound::Known(0 | 1));
     (sends > 0).then_some(repeated)
 }
 
 /// Reports whether every send of the producers provably fits the channel's buffer: one
-/// producer started once, and at most `capacity` sends on every path through it.
+/// producer started once per channel, and at most `capacity` sends on every path
+/// through it.
 pub(super) fn sends_fit(channel: &Channel, producers: &[Producer], text: &[u8]) -> bool {
     let Some(capacity) = channel.capacity else { return false };
     let [producer] = producers else { return false };
