@@ -61,6 +61,30 @@ pub fn realign_comments(text: &[u8], touched: &[Range<usize>]) -> Vec<u8> {
     output
 }
 
+/// Reports whether a line inserted at `line_start` would split a block of aligned
+/// trailing comments: the lines before and after it both have code and a trailing
+/// comment at the same indentation. gofmt would then align the two halves apart.
+pub fn splits_comment_block(text: &[u8], line_start: usize) -> bool {
+    if line_start == 0 || line_start >= text.len() {
+        return false;
+    }
+    let previous_start = text[..line_start - 1].iter().rposition(|byte| *byte == b'\n').map_or(0, |i| i + 1);
+    let next_end = text[line_start..].iter().position(|byte| *byte == b'\n').map_or(text.len(), |i| line_start + i);
+    let previous = split_line(text, previous_start..trim_carriage_return(text, previous_start, line_start - 1), b"");
+    let next = split_line(text, line_start..trim_carriage_return(text, line_start, next_end), b"");
+    let joins = |line: &Line| line.comment.is_some() && !line.code.is_empty();
+    joins(&previous) && joins(&next) && previous.indentation == next.indentation
+}
+
+/// Returns `end`, or one byte less when the line `start..end` ends with `\r`.
+fn trim_carriage_return(text: &[u8], start: usize, end: usize) -> usize {
+    if end > start && text[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
 /// Returns the block of lines around `index` that gofmt aligns together: consecutive
 /// lines with the same indentation that each have code and a trailing comment. Any
 /// other line is a block of its own.
@@ -195,6 +219,20 @@ mod tests {
     fn other_indentation_breaks_block() {
         let text = "\tif ok { // open\n\t\tch := make(chan int, 1) // use\n\t}\n";
         assert_eq!(realign(text, "make(chan int, 1)"), text);
+    }
+
+    #[test]
+    fn insertion_inside_aligned_block_splits_it() {
+        let text = b"\ta := 1  // x\n\tbb := 2 // y\n\tc()\n";
+        assert!(splits_comment_block(text, 14));
+        assert!(!splits_comment_block(text, 28));
+        assert!(!splits_comment_block(text, 0));
+    }
+
+    #[test]
+    fn insertion_between_indentations_does_not_split() {
+        let text = b"\ta := 1 // x\r\n\t\tb := 2 // y\r\n";
+        assert!(!splits_comment_block(text, 14));
     }
 
     #[test]

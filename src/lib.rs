@@ -8,6 +8,7 @@ pub mod diff;
 pub mod engine;
 pub mod fix;
 pub mod format;
+pub mod gotext;
 pub mod gomod;
 pub mod package;
 pub mod progress;

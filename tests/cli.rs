@@ -1642,3 +1642,158 @@ fn json_lists_dry_run_fix_as_fixed() {
     assert_eq!(document["findings"][0]["fixed"], true, "{run}");
     assert!(document["diffs"][0]["diff"].as_str().unwrap_or("").contains(FIXED_MAKE), "{run}");
 }
+
+// abandoned-producer: fixes that span several lines and files of one package.
+
+/// A producer that sends in a loop to a function that can return from its range loop.
+const PRODUCER_LEAK: &str = "package p
+
+func first(values []int) int {
+\tch := make(chan int)
+\tgo func() {
+\t\tdefer close(ch)
+\t\tfor _, v := range values {
+\t\t\tch <- v
+\t\t}
+\t}()
+\tfor v := range ch {
+\t\tif v < 0 {
+\t\t\treturn v
+\t\t}
+\t}
+\treturn 0
+}
+";
+
+/// `PRODUCER_LEAK` after its fix.
+const PRODUCER_LEAK_FIXED: &str = "package p
+
+func first(values []int) int {
+\tch := make(chan int)
+\tstop := make(chan struct{})
+\tdefer close(stop)
+\tgo func() {
+\t\tdefer close(ch)
+\t\tfor _, v := range values {
+\t\t\tselect {
+\t\t\tcase ch <- v:
+\t\t\tcase <-stop:
+\t\t\t\treturn
+\t\t\t}
+\t\t}
+\t}()
+\tfor v := range ch {
+\t\tif v < 0 {
+\t\t\treturn v
+\t\t}
+\t}
+\treturn 0
+}
+";
+
+/// A function that starts the producer `produce`, which `PRODUCER_FUNCTION` declares.
+const PRODUCER_CALLER: &str = "package p
+
+func first(n int) int {
+\tch := make(chan int)
+\tgo produce(ch, n)
+\tfor v := range ch {
+\t\tif v > 3 {
+\t\t\treturn v
+\t\t}
+\t}
+\treturn 0
+}
+";
+
+const PRODUCER_FUNCTION: &str = "package p
+
+func produce(out chan<- int, n int) {
+\tdefer close(out)
+\tfor i := 0; i < n; i++ {
+\t\tout <- i
+\t}
+}
+";
+
+#[test]
+fn producer_fix_shown_only_with_unsafe_fixes() {
+    let folder = temporary_folder();
+    put(folder.path(), "p.go", PRODUCER_LEAK);
+
+    let without = goleakfix(folder.path(), &["--dry-run", "--select", "abandoned-producer"]);
+    let with = goleakfix(folder.path(), &["--dry-run", "--unsafe-fixes", "--select", "abandoned-producer"]);
+
+    assert!(without.stdout.is_empty(), "{without}");
+    assert!(without.stderr_text().contains("abandoned-producer"), "{without}");
+    assert!(with.stdout_text().contains("+\tstop := make(chan struct{})\n"), "{with}");
+    assert!(with.stdout_text().contains("+\t\t\tcase <-stop:\n"), "{with}");
+    assert_eq!(read_text(folder.path(), "p.go"), PRODUCER_LEAK, "{with}");
+}
+
+#[test]
+fn producer_fix_written_with_unsafe_fixes() {
+    let folder = temporary_folder();
+    put(folder.path(), "p.go", PRODUCER_LEAK);
+
+    let first = goleakfix(folder.path(), &["--unsafe-fixes"]);
+    let second = goleakfix(folder.path(), &["--unsafe-fixes"]);
+
+    assert_eq!(read_text(folder.path(), "p.go"), PRODUCER_LEAK_FIXED, "{first}");
+    assert_eq!(first.status, Some(0), "{first}");
+    assert_eq!(second.status, Some(0), "{second}");
+}
+
+#[test]
+fn producer_fix_keeps_crlf() {
+    let folder = temporary_folder();
+    put(folder.path(), "p.go", crlf(PRODUCER_LEAK));
+
+    let run = goleakfix(folder.path(), &["--unsafe-fixes"]);
+
+    assert_eq!(read_text(folder.path(), "p.go"), crlf(PRODUCER_LEAK_FIXED), "{run}");
+}
+
+#[test]
+fn producer_in_other_file_is_display_only() {
+    let folder = temporary_folder();
+    put(folder.path(), "caller.go", PRODUCER_CALLER);
+    put(folder.path(), "produce.go", PRODUCER_FUNCTION);
+
+    let run = goleakfix(folder.path(), &["--unsafe-fixes"]);
+
+    assert_eq!(read_text(folder.path(), "caller.go"), PRODUCER_CALLER, "{run}");
+    assert_eq!(read_text(folder.path(), "produce.go"), PRODUCER_FUNCTION, "{run}");
+    assert!(run.stdout_text().contains("caller.go:4:8: abandoned-producer: "), "{run}");
+    assert!(run.stdout_text().contains("`produce` is declared in another file"), "{run}");
+    assert_eq!(run.status, Some(1), "{run}");
+}
+
+#[test]
+fn producer_called_from_test_is_display_only() {
+    let folder = temporary_folder();
+    put(folder.path(), "caller.go", format!("{PRODUCER_CALLER}\n{}", PRODUCER_FUNCTION.trim_start_matches("package p\n")));
+    let test = "package p\n\nimport \"testing\"\n\nfunc TestProduce(t *testing.T) {\n\tch := make(chan int, 3)\n\tproduce(ch, 3)\n}\n";
+    put(folder.path(), "caller_test.go", test);
+
+    let run = goleakfix(folder.path(), &["--unsafe-fixes", "caller.go"]);
+
+    assert!(run.stdout_text().contains("`produce` is used more than once in the package"), "{run}");
+    assert!(!read_text(folder.path(), "caller.go").contains("stop"), "{run}");
+}
+
+#[test]
+fn returned_channel_caller_in_other_file() {
+    let folder = temporary_folder();
+    let source = "package p\n\nfunc Numbers(n int) <-chan int {\n\tch := make(chan int)\n\tgo func() {\n\t\tdefer close(ch)\n\t\tfor i := 0; i < n; i++ {\n\t\t\tch <- i\n\t\t}\n\t}()\n\treturn ch\n}\n";
+    let caller = "package p\n\nfunc firstOver(limit int) int {\n\tfor v := range Numbers(100) {\n\t\tif v > limit {\n\t\t\treturn v\n\t\t}\n\t}\n\treturn -1\n}\n";
+    put(folder.path(), "numbers.go", source);
+    put(folder.path(), "caller.go", caller);
+
+    let run = goleakfix(folder.path(), &["--unsafe-fixes", "numbers.go"]);
+
+    assert!(run.stdout_text().contains("numbers.go:4:8: abandoned-producer: "), "{run}");
+    assert!(run.stdout_text().contains("because `firstOver` can stop receiving"), "{run}");
+    assert!(run.stdout_text().contains("take a `context.Context` parameter"), "{run}");
+    assert_eq!(read_text(folder.path(), "numbers.go"), source, "{run}");
+}

@@ -9,6 +9,7 @@
 
 use tree_sitter::Node;
 
+use super::channel::{declaring_statement, go_argument, goroutine_literal, innermost_literal, is_receive, receiver_method};
 use super::flow::{self, ExitStyle, Unknown};
 use super::names::{is_declared_or_assigned, uses};
 use super::{Context, Rule};
@@ -76,7 +77,7 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
 
     let style = ExitStyle {
         gotest_tools_assert: context.imports("gotest.tools/v3/assert") || context.imports("gotest.tools/assert"),
-        panic_ends_process: is_main_function(context, function),
+        panic_ends_process: context.is_main_function(function),
     };
     let first_go = senders.iter().map(|sender| sender.go_start).min().unwrap_or(0);
     let reads_too_few = receives_fewer_than(&receiver, body, &total);
@@ -85,13 +86,6 @@ fn check(context: &Context, call: Node, findings: &mut Vec<Finding>) {
     }
 
     findings.push(finding(call, &name, total, all_last));
-}
-
-/// Reports whether `function` is `func main` of package main.
-fn is_main_function(context: &Context, function: Node) -> bool {
-    context.package_name == "main"
-        && function.kind() == "function_declaration"
-        && function.child_by_field_name("name").is_some_and(|name| syntax::text(name, context.text) == "main")
 }
 
 /// Returns the variable name node of `make(chan T)` or `make(chan T, 0)`.
@@ -133,15 +127,6 @@ fn unbuffered_channel<'a>(context: &Context, call: Node<'a>) -> Option<Node<'a>>
         [identifier] if identifier.kind() == "identifier" && syntax::text(*identifier, context.text) != "_" => Some(*identifier),
         _ => None,
     }
-}
-
-/// Returns the statement that declares the channel, inside a function body.
-fn declaring_statement(call: Node) -> Option<Node> {
-    let mut current = call.parent()?;
-    while !matches!(current.kind(), "short_var_declaration" | "var_declaration") {
-        current = current.parent()?;
-    }
-    current.parent().filter(|parent| parent.kind() == "statement_list").map(|_| current)
 }
 
 /// Sorts every use of the channel into sends by goroutines started in `function` and
@@ -207,32 +192,6 @@ fn classify_uses<'a>(
     Some((senders, ReceiverUses { receives }))
 }
 
-/// Returns the innermost function literal around `node` that is inside `function`.
-fn innermost_literal<'a>(node: Node<'a>, function: Node<'a>) -> Option<Node<'a>> {
-    let literal = syntax::enclosing_function(node)?;
-    (literal.id() != function.id()).then_some(literal)
-}
-
-/// Returns the outermost function literal between `node` and `function` when it is the
-/// function of a `go` statement.
-fn goroutine_literal<'a>(node: Node<'a>, function: Node<'a>) -> Option<Node<'a>> {
-    let mut outermost = None;
-    let mut current = node.parent();
-    while let Some(candidate) = current {
-        if candidate.id() == function.id() {
-            break;
-        }
-        if candidate.kind() == "func_literal" {
-            outermost = Some(candidate);
-        }
-        current = candidate.parent();
-    }
-    let literal = outermost?;
-    let call = literal.parent().filter(|parent| parent.kind() == "call_expression")?;
-    call.parent().filter(|parent| parent.kind() == "go_statement")?;
-    Some(literal)
-}
-
 /// Reports whether the identifier is the channel of a send statement whose only
 /// function literals up to the goroutine are deferred closures.
 fn is_send_through_defers(identifier: Node, goroutine: Node) -> bool {
@@ -256,21 +215,6 @@ fn is_send_through_defers(identifier: Node, goroutine: Node) -> bool {
         current = syntax::enclosing_function(literal);
     }
     false
-}
-
-fn is_receive(identifier: Node) -> bool {
-    identifier.parent().is_some_and(|parent| {
-        parent.kind() == "unary_expression"
-            && parent.child_by_field_name("operator").is_some_and(|operator| operator.kind() == "<-")
-            && parent.child_by_field_name("operand").map(|operand| operand.id()) == Some(identifier.id())
-    })
-}
-
-/// Returns the `go` statement whose call takes the identifier as a plain argument.
-fn go_argument(identifier: Node) -> Option<Node> {
-    let arguments = identifier.parent().filter(|parent| parent.kind() == "argument_list")?;
-    let call = arguments.parent()?;
-    call.parent().filter(|statement| statement.kind() == "go_statement")
 }
 
 /// Builds the sender for `go f(..., ch, ...)` or `go func(c chan T) {...}(ch)`: the
@@ -320,26 +264,6 @@ fn sender_from_call<'a>(
         text,
         starts: starts(context, go, function, made_at)?,
     })
-}
-
-/// Finds the method that `go s.worker(ch)` starts when `s` is the receiver of the
-/// enclosing method, so its type is known from the syntax.
-fn receiver_method<'a>(context: &Context<'a>, callee: Node<'a>, function: Node<'a>) -> Option<crate::package::FunctionRef<'a>> {
-    let operand = callee.child_by_field_name("operand").filter(|operand| operand.kind() == "identifier")?;
-    let method_name = syntax::text(callee.child_by_field_name("field")?, context.text);
-    let mut enclosing = Some(function);
-    while let Some(candidate) = enclosing {
-        if candidate.kind() == "method_declaration" {
-            break;
-        }
-        enclosing = syntax::enclosing_function(candidate);
-    }
-    let method = enclosing?;
-    if crate::package::receiver_name(method, context.text)? != syntax::text(operand, context.text) {
-        return None;
-    }
-    let receiver_type = crate::package::receiver_type_name(method, context.text)?;
-    context.method(&receiver_type, method_name)
 }
 
 /// Counts how many goroutines a `go` statement starts in one call of `function`:

@@ -9,7 +9,9 @@ use crate::fix::Finding;
 use crate::gomod::GoVersion;
 use crate::package::{self, FunctionRef, PackageIndex};
 
+mod abandoned_producer;
 mod abandoned_send;
+mod channel;
 mod constant;
 mod flow;
 mod layout;
@@ -50,6 +52,13 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Reports whether `function` is `func main` of package main.
+    pub fn is_main_function(&self, function: Node) -> bool {
+        self.package_name == "main"
+            && function.kind() == "function_declaration"
+            && function.child_by_field_name("name").is_some_and(|name| crate::syntax::text(name, self.text) == "main")
+    }
+
     /// Reports whether the file imports `import_path`.
     pub fn imports(&self, import_path: &str) -> bool {
         let quoted = format!("\"{import_path}\"");
@@ -86,7 +95,13 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE, time_after_in_loop::RULE, time_tick::RULE, lost_cancel::RULE];
+pub static RULES: &[Rule] = &[
+    abandoned_send::RULE,
+    abandoned_producer::RULE,
+    time_after_in_loop::RULE,
+    time_tick::RULE,
+    lost_cancel::RULE,
+];
 
 /// The first Go version whose garbage collector frees timers and tickers that nothing
 /// references, stopped or not. It applies when the main module's go.mod declares `go 1.23`
