@@ -11,6 +11,7 @@ use crate::package::{self, FunctionRef, PackageIndex};
 
 mod abandoned_send;
 mod flow;
+mod unguarded_send;
 
 /// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
@@ -80,7 +81,7 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE];
+pub static RULES: &[Rule] = &[abandoned_send::RULE, unguarded_send::RULE];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
