@@ -335,22 +335,51 @@ fn has_reader_after_stop(facts: &TypeFacts, signal: &StopSignal, target: &Target
         || is_token(send, text) && facts.is_always_buffered(&target.field)
 }
 
-/// Reports whether the send runs only once the signal has fired: after a statement
-/// that waits for it (`<-w.quit`), or after a loop that a stop case leaves with a
-/// labelled `break`. Such a send is a final flush that the author wants delivered; a
-/// select on the signal would drop it.
+/// Reports whether the send, or for a send in a helper closure one of the closure's
+/// calls, runs only once the signal has fired. Such a send is a final flush that the
+/// author wants delivered, and a select on the signal would drop it.
 fn runs_after_stop(send: Node, operands: &[String], text: &[u8]) -> bool {
-    let Some(scope) = evidence_scope(send, text) else { return false };
+    let helper = syntax::enclosing_function(send).and_then(|function| match exit::owner_of(function, text) {
+        Owner::Helper { name, defining, .. } => Some((name, defining)),
+        _ => None,
+    });
+    match helper {
+        Some((name, defining)) => calls_of(name, defining, text).into_iter().any(|call| position_after_stop(call, operands, text)),
+        None => position_after_stop(send, operands, text),
+    }
+}
+
+/// Returns the calls `name(...)` in the code of `defining`.
+fn calls_of<'a>(name: &str, defining: Node<'a>, text: &[u8]) -> Vec<Node<'a>> {
+    let mut calls = Vec::new();
+    walk_scope(defining, &mut |node| {
+        let callee = node.child_by_field_name("function").filter(|_| node.kind() == "call_expression");
+        if callee.is_some_and(|callee| callee.kind() == "identifier" && syntax::text(callee, text) == name) {
+            calls.push(node);
+        }
+        true
+    });
+    calls
+}
+
+/// Reports whether `position` runs only once the signal has fired: in the body of a
+/// stop case, after a statement that waits for the signal (`<-w.quit`), or after a loop
+/// that a stop case leaves with a labelled `break`.
+fn position_after_stop(position: Node, operands: &[String], text: &[u8]) -> bool {
+    let Some(scope) = evidence_scope(position, text) else { return false };
     let mut after = false;
     walk_scope(scope, &mut |node| {
-        if after || node.start_byte() >= send.start_byte() {
+        if after || node.start_byte() >= position.start_byte() {
             return false;
         }
         let waits = node.kind() == "expression_statement"
             && node.named_child(0).is_some_and(|expression| is_receive_of(expression, operands, text));
-        let leaves_loop = exit::is_stop_case(node, operands, text)
-            && syntax::statements(node).iter().any(|statement| breaks_out_before(*statement, send, text));
-        after = waits || leaves_loop;
+        let stop_case = exit::is_stop_case(node, operands, text);
+        let inside = stop_case
+            && node.child_by_field_name("communication").is_some_and(|communication| !syntax::contains(communication, position))
+            && syntax::contains(node, position);
+        let leaves_loop = stop_case && syntax::statements(node).iter().any(|statement| breaks_out_before(*statement, position, text));
+        after = waits || inside || leaves_loop;
         !after
     });
     after

@@ -295,7 +295,8 @@ impl<'a> TypeFacts<'a> {
     /// Reports whether the type's code still receives from `field` once `signal` has
     /// fired, so the channel keeps its reader after the stop. That is the case when a
     /// method that fires the signal receives from it (`Close` closes `quit`, then waits
-    /// on `errc`), when a deferred literal drains it, or when a stop case reads it.
+    /// on `errc`), when a deferred literal drains it, when a stop case reads it, or when
+    /// a `range` loop reads it, which goes on until the channel is closed.
     pub fn is_read_after_stop(&self, signal: &StopSignal, field: &str) -> bool {
         self.methods.iter().any(|method| {
             let channel = format!("{}.{field}", method.receiver);
@@ -310,7 +311,9 @@ impl<'a> TypeFacts<'a> {
                 fires |= signal.is_fired_by(node, method.receiver, method.text);
                 if receives_from(node, &channel, method.text) {
                     receives = true;
-                    drains |= is_in_deferred_literal(node, method.node) || is_in_stop_case(node, &stop, method.text);
+                    drains |= node.kind() == "range_clause"
+                        || is_in_deferred_literal(node, method.node)
+                        || is_in_stop_case(node, &stop, method.text);
                 }
                 true
             });
