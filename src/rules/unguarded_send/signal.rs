@@ -4,13 +4,14 @@
 //! to stop:
 //!
 //! - a `context.Context` field stored with its cancel function (a `context.CancelFunc`
-//!   field, or a `func()` field named like `cancel`), where some method calls that cancel
-//!   function or waits on `Done()`, and nothing stores `context.Background()` or
-//!   `context.TODO()` in it, whose `Done()` channel is nil and never fires;
+//!   field, a `func()` field named like `cancel`, or one that a `Stop`-like method
+//!   calls), where some method calls that cancel function or calls `Done()` or `Err()`
+//!   on the context, and nothing stores `context.Background()` or `context.TODO()` in
+//!   it, whose `Done()` channel is nil and never fires;
 //! - a `chan struct{}` field that a method closes, when that method is not run as a
 //!   goroutine, the close is not deferred, and the method does not also make the field
 //!   again. A channel that the object's own loop closes on its way out (`defer
-//!   close(w.done)`) says "finished", not "stop".
+//!   close(w.done)`) means "finished", not "stop".
 //!
 //! Fields of embedded struct types of the same package count as the type's own, and so
 //! do the methods of those types.
@@ -402,7 +403,12 @@ impl<'a> TypeFacts<'a> {
     /// named after the context (`watchCtx` and `watchCancel`).
     fn paired_cancel(&self, field: &str) -> Option<String> {
         let contexts: Vec<&str> = self.fields.iter().filter(|(_, kind)| kind == "context.Context").map(|(name, _)| name.as_str()).collect();
-        let cancels: Vec<&str> = self.fields.iter().filter(|(name, kind)| is_cancel_type(name, kind)).map(|(name, _)| name.as_str()).collect();
+        let cancels: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|(name, kind)| is_cancel_type(name, kind) || kind == "func()" && self.is_called_by_stop_method(name))
+            .map(|(name, _)| name.as_str())
+            .collect();
         if contexts.len() == 1 && cancels.len() == 1 {
             return Some(cancels[0].to_string());
         }
@@ -419,6 +425,28 @@ impl<'a> TypeFacts<'a> {
             }
         }
         None
+    }
+}
+
+impl TypeFacts<'_> {
+    /// Reports whether a method named like a stop (`Stop`, `Close`, `Shutdown`, `Cancel`,
+    /// `Terminate`, `Quit`, in any case and with any suffix) calls the `func()` field
+    /// `field`, as it calls a stored cancel function under another name.
+    fn is_called_by_stop_method(&self, field: &str) -> bool {
+        const STOP_PREFIXES: &[&str] = &["stop", "close", "shutdown", "cancel", "terminate", "quit"];
+        self.methods.iter().any(|method| {
+            let name = method.name.to_ascii_lowercase();
+            if !STOP_PREFIXES.iter().any(|prefix| name.starts_with(prefix)) {
+                return false;
+            }
+            let callee = format!("{}.{field}", method.receiver);
+            let mut calls = false;
+            syntax::walk(method.node, &mut |node| {
+                calls |= node.kind() == "call_expression" && syntax::callee_text(node, method.text) == callee;
+                !calls
+            });
+            calls
+        })
     }
 }
 
@@ -549,12 +577,12 @@ fn is_in_stop_case(node: Node, stop: &str, text: &[u8]) -> bool {
         if syntax::is_function(parent) {
             return false;
         }
-        if parent.kind() == "communication_case" {
-            let receive = parent.child_by_field_name("communication").filter(|c| c.kind() == "receive_statement");
-            let operand = receive
-                .and_then(|receive| receive.child_by_field_name("right"))
-                .and_then(|right| right.child_by_field_name("operand"));
-            if operand.is_some_and(|operand| syntax::text(operand, text) == stop) && !syntax::contains(receive.unwrap(), node) {
+        let receive = parent
+            .child_by_field_name("communication")
+            .filter(|communication| parent.kind() == "communication_case" && communication.kind() == "receive_statement");
+        if let Some(receive) = receive {
+            let operand = receive.child_by_field_name("right").and_then(|right| right.child_by_field_name("operand"));
+            if operand.is_some_and(|operand| syntax::text(operand, text) == stop) && !syntax::contains(receive, node) {
                 return true;
             }
         }
@@ -659,6 +687,21 @@ mod tests {
             let expected = Kind::Context { context_field: "watchCtx".to_string(), cancel_field: "watchCancel".to_string() };
             assert_eq!(kinds(facts), [expected]);
         });
+    }
+
+    #[test]
+    fn func_field_called_by_stop_is_cancel() {
+        let source = "type W struct {\n\tctx context.Context\n\tstopFn func()\n}\n\nfunc (w *W) Stop() { w.stopFn() }";
+        with_facts(source, |facts| {
+            let expected = Kind::Context { context_field: "ctx".to_string(), cancel_field: "stopFn".to_string() };
+            assert_eq!(kinds(facts), [expected]);
+        });
+    }
+
+    #[test]
+    fn func_field_called_elsewhere_is_not_cancel() {
+        let source = "type W struct {\n\tctx context.Context\n\tnotify func()\n}\n\nfunc (w *W) run() { w.notify() }";
+        with_facts(source, |facts| assert!(kinds(facts).is_empty()));
     }
 
     #[test]
