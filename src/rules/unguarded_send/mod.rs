@@ -73,7 +73,7 @@ fn check(context: &Context, send: Node, findings: &mut Vec<Finding>) {
     let edits = match exit::owner_of(function, text) {
         Owner::Own(function) => fix_in_own_body(send, function, &target, signal, &operands, text),
         Owner::Helper { closure, name, defining } => {
-            let sends = helper_sends(closure, &target, &signals, text);
+            let sends = helper_sends(closure, &target, &facts, signal, text);
             if sends.first().map(|first| first.id()) != Some(send.id()) {
                 // The finding of the closure's first send fixes every send in it.
                 return;
@@ -471,20 +471,24 @@ fn fix_in_own_body(send: Node, function: Node, target: &Target, signal: &StopSig
     Ok(edits)
 }
 
-/// Returns the plain sends on the receiver's fields in the own code of a helper closure,
-/// in source order.
-fn helper_sends<'a>(closure: Node<'a>, target: &Target, signals: &[StopSignal], text: &'a [u8]) -> Vec<Node<'a>> {
+/// Returns the plain sends in the own code of a helper closure that the rule reports,
+/// in source order: those on fields of the same receiver that are not stop signals and
+/// lose their reader at the stop.
+fn helper_sends<'a>(closure: Node<'a>, target: &Target, facts: &TypeFacts, signal: &StopSignal, text: &'a [u8]) -> Vec<Node<'a>> {
     let mut sends = Vec::new();
     let Some(body) = closure.child_by_field_name("body") else { return sends };
+    let signals = facts.stop_signals();
     syntax::walk(body, &mut |node| {
         if node.kind() == "func_literal" {
             return false;
         }
         if node.kind() == "send_statement" {
-            let other = target_of(node, text);
-            let same_object = other.as_ref().is_some_and(|other| other.method.id() == target.method.id());
-            let on_stop_field = other.as_ref().is_some_and(|other| signals.iter().any(|signal| signal.field() == other.field));
-            if same_object && !on_stop_field {
+            let reported = target_of(node, text).is_some_and(|other| {
+                other.method.id() == target.method.id()
+                    && !signals.iter().any(|stop| stop.field() == other.field)
+                    && !has_reader_after_stop(facts, signal, &other, node, text)
+            });
+            if reported {
                 sends.push(node);
             }
         }
