@@ -19,6 +19,7 @@ mod lost_cancel;
 mod names;
 mod time_after_in_loop;
 mod time_tick;
+mod unguarded_send;
 
 /// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
@@ -101,6 +102,7 @@ pub static RULES: &[Rule] = &[
     time_after_in_loop::RULE,
     time_tick::RULE,
     lost_cancel::RULE,
+    unguarded_send::RULE,
 ];
 
 /// The first Go version whose garbage collector frees timers and tickers that nothing
