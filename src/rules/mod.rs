@@ -11,6 +11,8 @@ use crate::package::{self, FunctionRef, PackageIndex};
 
 mod abandoned_send;
 mod flow;
+mod imports;
+mod types;
 
 /// The file a rule checks, with its package and Go version.
 pub struct Context<'a> {
