@@ -22,6 +22,14 @@
 //!   through `t.Fatal` or `require`. The harness adds `zz_leak_test.go`, whose
 //!   `TestMain` runs the tests and then prints `goroutineleak: N`.
 //!
+//! A memory case's `exercise()` prints `liveheap: N` instead of leaking a
+//! goroutine: N is `runtime.MemStats.HeapAlloc` in bytes, read after
+//! `runtime.GC()` while the pieces it keeps are still referenced (through a
+//! package-level variable, say). For a case that prints this line, the proof
+//! requires at least 4 MiB live before the fix and at most a quarter of that
+//! after it, in place of the goroutine leak checks. The line is left out of
+//! the compared behavior.
+//!
 //! Cases that import a module stubbed under `tests/support/stubs/` (such as
 //! `github.com/stretchr/testify`) get a copy of the stub and a `replace`
 //! directive, so no case needs the network. Both tests fail, and do not skip,
@@ -71,6 +79,12 @@ const MAX_WORKERS: usize = 4;
 /// Start of the line in which the harness prints the leaked goroutine count.
 const LEAK_LINE_PREFIX: &str = "goroutineleak: ";
 
+/// Start of the line in which a memory case prints its live heap in bytes.
+const LIVE_HEAP_LINE_PREFIX: &str = "liveheap: ";
+
+/// Live heap a memory case must keep before its fix, in bytes.
+const MIN_LIVE_HEAP_BEFORE: u64 = 4 << 20;
+
 #[test]
 fn fix_cases_stop_leaking() {
     require_go_toolchain();
@@ -102,11 +116,18 @@ fn prove_fix(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
     let was_formatted = unformatted_report(&case_file)?.is_none();
 
     let before = workspace.observe("before")?;
-    ensure!(
-        before.leaked > 0,
-        "the case does not leak before the fix, so it proves nothing\n{}",
-        before.leak_run
-    );
+    match before.live_heap {
+        Some(bytes) => ensure!(
+            bytes >= MIN_LIVE_HEAP_BEFORE,
+            "the case keeps only {bytes} bytes live before the fix, under {MIN_LIVE_HEAP_BEFORE}, so it proves nothing\n{}",
+            before.leak_run
+        ),
+        None => ensure!(
+            before.leaked > 0,
+            "the case does not leak before the fix, so it proves nothing\n{}",
+            before.leak_run
+        ),
+    }
 
     let mut problems = Vec::new();
     let check = run_goleakfix(&["--unsafe-fixes", "--check"], &case_file)?;
@@ -188,14 +209,28 @@ fn prove_keep(case: &Case, stubs: &[StubModule]) -> Result<Vec<String>> {
 }
 
 /// Compares the runs before and after the fix: the fixed case must leak no
-/// goroutine and must behave as before when nothing leaves early.
+/// goroutine (a memory case: keep at most a quarter of its live heap) and
+/// must behave as before when nothing leaves early.
 fn compare_observations(before: &Observation, after: &Observation) -> Vec<String> {
     let mut problems = Vec::new();
-    if after.leaked != 0 {
-        problems.push(format!(
+    match (before.live_heap, after.live_heap) {
+        (Some(before_bytes), Some(after_bytes)) => {
+            if after_bytes > before_bytes / 4 {
+                problems.push(format!(
+                    "the fixed case keeps {after_bytes} bytes live, more than a quarter of the {before_bytes} before the fix\n{}",
+                    after.leak_run
+                ));
+            }
+        }
+        (Some(_), None) => problems.push(format!(
+            "the fixed case no longer prints its '{LIVE_HEAP_LINE_PREFIX}N' line\n{}",
+            after.leak_run
+        )),
+        (None, _) if after.leaked != 0 => problems.push(format!(
             "the fixed case still leaks {} goroutine(s)\n{}",
             after.leaked, after.leak_run
-        ));
+        )),
+        (None, _) => {}
     }
     if after.behavior != before.behavior {
         problems.push(format!(
@@ -518,6 +553,7 @@ impl Workspace {
 
         let leak_run = run_with_timeout(Command::new(&binary).current_dir(&self.module))?;
         let leaked = leak_count(&leak_run)?;
+        let live_heap = live_heap(&leak_run)?;
 
         let steady_run = run_with_timeout(
             Command::new(&binary)
@@ -528,6 +564,7 @@ impl Workspace {
 
         Ok(Observation {
             leaked,
+            live_heap,
             leak_run,
             behavior,
         })
@@ -542,6 +579,7 @@ impl Workspace {
         let behavior = test_outcomes(&leak_run.stdout);
         Ok(Observation {
             leaked,
+            live_heap: None,
             leak_run,
             behavior,
         })
@@ -586,6 +624,8 @@ fn copy_tree(from: &Path, to: &Path) -> Result<()> {
 struct Observation {
     /// Goroutines in the leak profile after the leaking entry point returned.
     leaked: u64,
+    /// Live heap bytes that a memory case printed, if it is one.
+    live_heap: Option<u64>,
     /// The run that produced `leaked`, shown in failure messages.
     leak_run: Finished,
     /// Output that the fix must not change. For a program it is the exit
@@ -608,11 +648,29 @@ fn leak_count(run: &Finished) -> Result<u64> {
         .with_context(|| format!("the run printed an invalid leak count '{value}'\n{run}"))
 }
 
+/// Reads N from the last `liveheap: N` line of a run, or None when a case
+/// prints no such line.
+fn live_heap(run: &Finished) -> Result<Option<u64>> {
+    let Some(value) = run
+        .stdout
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix(LIVE_HEAP_LINE_PREFIX))
+    else {
+        return Ok(None);
+    };
+    let bytes = value
+        .trim()
+        .parse()
+        .with_context(|| format!("the run printed an invalid live heap '{value}'\n{run}"))?;
+    Ok(Some(bytes))
+}
+
 fn program_behavior(run: &Finished) -> String {
     let stdout: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|line| !line.starts_with(LEAK_LINE_PREFIX))
+        .filter(|line| !line.starts_with(LEAK_LINE_PREFIX) && !line.starts_with(LIVE_HEAP_LINE_PREFIX))
         .collect();
     format!(
         "{}\nstdout:\n{}\nstderr:\n{}",
