@@ -12,6 +12,9 @@ use crate::package::{self, FunctionRef, PackageIndex};
 mod abandoned_send;
 mod flow;
 mod imports;
+mod pieces;
+mod subslice_retention;
+mod substring_retention;
 mod types;
 
 /// The file a rule checks, with its package and Go version.
@@ -82,7 +85,11 @@ pub struct Rule {
     pub check: fn(&Context, Node, &mut Vec<Finding>),
 }
 
-pub static RULES: &[Rule] = &[abandoned_send::RULE];
+pub static RULES: &[Rule] = &[
+    abandoned_send::RULE,
+    subslice_retention::RULE,
+    substring_retention::RULE,
+];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.id == id)
