@@ -13,6 +13,7 @@ mod abandoned_send;
 mod flow;
 mod imports;
 mod pieces;
+mod pointer_slice_retention;
 mod subslice_retention;
 mod substring_retention;
 mod types;
@@ -89,6 +90,7 @@ pub static RULES: &[Rule] = &[
     abandoned_send::RULE,
     subslice_retention::RULE,
     substring_retention::RULE,
+    pointer_slice_retention::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {
