@@ -511,7 +511,7 @@ fn is_aliasing_use(mention: Node, text: &[u8]) -> bool {
                 "assignment_statement" | "short_var_declaration" => {
                     let on_left = holder.child_by_field_name("left").map(|l| l.id()) == Some(parent.id());
                     if on_left {
-                        return false;
+                        return !assigns_owned_array(holder, parent, current, text);
                     }
                     // `s = s[1:]` and `s = s[:n]` keep the view in the same place.
                     let position = syntax::named_children(parent).iter().position(|n| n.id() == current.id());
@@ -534,13 +534,39 @@ fn is_aliasing_use(mention: Node, text: &[u8]) -> bool {
                 _ => !(callee.ends_with(".Delete") && assigned_back(call, mention_text, text)),
             }
         }
+        // Spreading the slice into `append` copies its elements.
         "variadic_argument" => {
             let call = parent.parent().and_then(|list| list.parent());
-            !call.is_some_and(|call| syntax::callee_text(call, text) == "append" && assigned_back(call, mention_text, text))
+            !call.is_some_and(|call| syntax::callee_text(call, text) == "append")
         }
         "range_clause" => false,
         "for_statement" | "if_statement" | "binary_expression" | "unary_expression" => false,
         "return_statement" | "send_statement" | "composite_literal" | "keyed_element" | "literal_element" => true,
+        _ => false,
+    }
+}
+
+/// Reports whether the value assigned to the slice at `place` (in the expression list
+/// `left` of `statement`) gives it an array no other code refers to: its own reslice or
+/// `append`, `make`, a composite literal, or nil. Any other value, such as a parameter,
+/// may share its array with the code that passed it.
+fn assigns_owned_array(statement: Node, left: Node, place: Node, text: &[u8]) -> bool {
+    let Some(position) = syntax::named_children(left).iter().position(|n| n.id() == place.id()) else { return false };
+    let right = statement.child_by_field_name("right").map(syntax::named_children).unwrap_or_default();
+    let Some(value) = right.get(position).map(|value| unparenthesized(*value)) else { return false };
+    let place_text = syntax::text(place, text);
+    match value.kind() {
+        "nil" | "composite_literal" => true,
+        "slice_expression" => value.child_by_field_name("operand").is_some_and(|operand| syntax::text(operand, text) == place_text),
+        "call_expression" => {
+            let callee = syntax::callee_text(value, text);
+            let first = syntax::call_arguments(value).first().map(|argument| syntax::text(unparenthesized(*argument), text));
+            match callee {
+                "make" => true,
+                "append" => first.is_some_and(|first| first == place_text || first.starts_with(&format!("{place_text}["))),
+                _ => callee.ends_with(".Delete") && first == Some(place_text),
+            }
+        }
         _ => false,
     }
 }

@@ -798,6 +798,35 @@ impl<'c, 'a> Interpreter<'c, 'a> {
             // `buf[:len(buf)-1]` drops a little from the end and keeps the rest.
             return true;
         }
+        if end.kind() == "binary_expression" {
+            // `b[:i+j+1]` after `i := binary.PutUvarint(b, x)` and `j := ...`: the sum of
+            // what calls filled, plus constants.
+            let mut all_filled = true;
+            let mut any_count = false;
+            syntax::walk(end, &mut |node| {
+                if !node.is_named() {
+                    return true;
+                }
+                match node.kind() {
+                    "identifier" => {
+                        let filled = frame
+                            .locals
+                            .get(syntax::text(node, frame.text))
+                            .is_some_and(|local| local.filled_from.iter().any(|name| name == root_name));
+                        all_filled &= filled;
+                        any_count |= filled;
+                    }
+                    "binary_expression" => {
+                        let operator = node.child_by_field_name("operator").map_or("", |op| syntax::text(op, frame.text));
+                        all_filled &= operator == "+";
+                    }
+                    "int_literal" => {}
+                    _ => all_filled = false,
+                }
+                all_filled
+            });
+            return all_filled && any_count;
+        }
         match end.kind() {
             "call_expression" => {
                 let callee = syntax::callee_text(end, frame.text);
@@ -809,10 +838,13 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                     .iter()
                     .any(|argument| root_identifier(*argument).is_some_and(|r| syntax::text(r, frame.text) == root_name))
             }
-            "identifier" => frame
-                .locals
-                .get(syntax::text(end, frame.text))
-                .is_some_and(|local| local.filled_from.iter().any(|name| name == root_name)),
+            "identifier" => {
+                let filled_by_call = frame
+                    .locals
+                    .get(syntax::text(end, frame.text))
+                    .is_some_and(|local| local.filled_from.iter().any(|name| name == root_name));
+                filled_by_call || counts_writes(frame.function, operand, end, frame.text)
+            }
             _ => false,
         }
     }
@@ -1351,6 +1383,30 @@ pub(super) fn is_reading_function(callee: &str, imports: &HashMap<String, String
 
 fn is_statement_like(node: Node) -> bool {
     !matches!(node.kind(), "comment" | "expression_list" | "type_identifier" | "type_list")
+}
+
+/// Reports whether the function writes `operand[count] = ...` somewhere, as a loop that
+/// fills a buffer does before cutting it to `operand[:count]`. The cut is then the filled
+/// part of a buffer sized for the data, not a small piece of it.
+fn counts_writes(function: Node, operand: Node, count: Node, text: &[u8]) -> bool {
+    let operand_text = syntax::text(operand, text);
+    let count_text = syntax::text(count, text);
+    let mut found = false;
+    syntax::walk(function, &mut |node| {
+        if found {
+            return false;
+        }
+        if node.kind() == "assignment_statement" {
+            let left = node.child_by_field_name("left").map(syntax::named_children).unwrap_or_default();
+            found = left.iter().any(|place| {
+                place.kind() == "index_expression"
+                    && place.child_by_field_name("operand").is_some_and(|o| syntax::text(o, text) == operand_text)
+                    && place.child_by_field_name("index").is_some_and(|i| syntax::text(i, text) == count_text)
+            });
+        }
+        true
+    });
+    found
 }
 
 /// Reports whether `expression` calls `len` or `cap` on `operand`, as `len(buf)-1` does.

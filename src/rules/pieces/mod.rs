@@ -85,7 +85,7 @@ fn check_function<'a>(
         let filtered = store.value.retain_pieces(&|memory| {
             family.includes(memory)
                 && !kept_whole.contains(&memory.origin.root)
-                && (store.destination != Destination::Return || matches!(memory.origin.root, Root::Local(_)))
+                && (store.destination != Destination::Return || is_returned_source(memory))
         });
         if !filtered.has_pieces() {
             continue;
@@ -114,6 +114,14 @@ fn check_function<'a>(
             findings.push(finding);
         }
     }
+}
+
+/// Reports whether returning a piece of this memory keeps more than the caller expects: the
+/// function made the buffer itself. A reused `bufio` or `bytes.Buffer` buffer is left out,
+/// because a function returning its view hands on the same contract that `Peek` or
+/// `ReadSlice` has: the bytes are valid until the next read.
+fn is_returned_source(memory: &Memory) -> bool {
+    matches!(memory.origin.root, Root::Local(_)) && !memory.origin.reused
 }
 
 /// Returns the sources that the function also stores whole: a piece of them keeps
