@@ -37,7 +37,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
         if !large {
             return Value::Unknown;
         }
-        let description = format!("{} from make", syntax::text(*type_node, frame.text));
+        let description = format!("the {} made by make", syntax::text(*type_node, frame.text));
         Value::Large(local_memory(kind, call.start_byte(), description, false))
     }
 
