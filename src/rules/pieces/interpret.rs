@@ -443,7 +443,9 @@ impl<'c, 'a> Interpreter<'c, 'a> {
         let container = match inner.kind() {
             "composite_literal" => true,
             "unary_expression" => inner.child_by_field_name("operand").is_some_and(|operand| operand.kind() == "composite_literal"),
-            "call_expression" => matches!(syntax::callee_text(inner, frame.text), "make" | "new"),
+            "call_expression" => {
+                matches!(syntax::callee_text(inner, frame.text), "make" | "new") || self.returns_struct_value(frame, inner, position)
+            }
             _ => false,
         };
         let type_hint = constructed_type(inner, frame.text);
@@ -456,6 +458,22 @@ impl<'c, 'a> Interpreter<'c, 'a> {
             }
         }
         Local { value, container, type_hint, filled_from }
+    }
+
+    /// Reports whether `call` is a call of a package function whose result at `position`
+    /// is a struct of the package passed by value, so the variable holds its own copy.
+    fn returns_struct_value(&self, frame: &Frame<'a>, call: Node<'a>, position: usize) -> bool {
+        let Some(callee) = call.child_by_field_name("function").filter(|f| f.kind() == "identifier") else { return false };
+        let Some(function) = self.symbols.function(syntax::text(callee, frame.text)) else { return false };
+        let Some(result) = function.node.child_by_field_name("result") else { return false };
+        let result_type = if result.kind() == "parameter_list" {
+            parameter_declarations(Some(result), function.text)
+                .get(position)
+                .and_then(|(_, declaration)| declaration.child_by_field_name("type"))
+        } else {
+            (position == 0).then_some(result)
+        };
+        result_type.is_some_and(|node| self.is_struct_value_type(node, function.text))
     }
 
     fn bind_local(&mut self, frame: &mut Frame<'a>, name: &str, local: Local) {
