@@ -4,7 +4,7 @@
 //!
 //! The match starts at an assignment to a struct field or a package-level variable:
 //! a queue pop `s = s[1:]`, the tuple pop `x, s = s[0], s[1:]`, or a delete
-//! `s = append(s[:i], s[i+1:]...)`. The element type must visibly hold pointers, read from
+//! `s = append(s[:i], s[i+1:]...)`. The element type must visibly contain pointers, read from
 //! the declaration of the field or variable. A pop gets `s[0] = zero` before it. A delete
 //! becomes `slices.Delete`, which clears the vacated tail since Go 1.22. In older modules
 //! a statement after the delete clears the old last element.
@@ -279,7 +279,7 @@ fn package_variable_spec<'a>(context: &Context<'a>, name: &str) -> Option<(Node<
 }
 
 /// Returns the zero value that clears an element of the slice, when the declaration of
-/// the field or variable shows an element type that holds pointers.
+/// the field or variable shows an element type that contains pointers.
 fn element_zero_value(context: &Context, symbols: &Symbols, slice: Node) -> Option<String> {
     let declared = declared_slice_types(context, symbols, slice);
     let mut zero: Option<String> = None;
@@ -376,7 +376,7 @@ fn fields_named<'a>(symbols: &Symbols<'a>, name: &str) -> Vec<(Node<'a>, &'a [u8
     found
 }
 
-/// Returns the zero value of a type that holds pointers: `nil` for pointers, maps,
+/// Returns the zero value of a type that contains pointers: `nil` for pointers, maps,
 /// slices, channels, functions and interfaces, `T{}` for a struct type of the package
 /// with such a field. None when the syntax does not show pointers.
 fn zero_value_holding_pointers(type_node: Node, text: &[u8], symbols: &Symbols, depth: usize) -> Option<String> {

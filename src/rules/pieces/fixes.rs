@@ -413,7 +413,7 @@ fn piece_memories(stores: &[&Store]) -> Vec<Memory> {
 }
 
 /// Reports whether nothing writes the sources of the pieces after they are cut, so a
-/// copy holds the same bytes as the alias would have. A parameter's or reused buffer's
+/// copy contains the same bytes as the alias would have. A parameter's or reused buffer's
 /// later writes are not visible here, so such sources count as written.
 fn sources_stay_unwritten(context: &Context, function: Node, interpreter: &Interpreter, memories: &[Memory]) -> bool {
     memories.iter().all(|memory| {
@@ -423,7 +423,7 @@ fn sources_stay_unwritten(context: &Context, function: Node, interpreter: &Inter
         let Some(names) = interpreter.aliases.get(&memory.origin.root) else { return true };
         let Some(body) = function.child_by_field_name("body") else { return false };
         let cut = cutting_expression(context, memory.taken_at);
-        let loop_start = enclosing_loop_start(body, memory.taken_at, context.text);
+        let loop_start = enclosing_loop_start(body, memory.taken_at);
         let from = loop_start.unwrap_or(memory.taken_at);
         let imports = interpreter.symbols.imports_of(context.text);
         !names.iter().any(|name| is_written_after(body, name, from, cut.clone(), context.text, &imports))
@@ -445,7 +445,7 @@ fn cutting_expression(context: &Context, offset: usize) -> std::ops::Range<usize
 
 /// Returns the start of the outermost loop in `body` around `offset`: code anywhere in
 /// it runs after the piece is cut, on the next iteration.
-fn enclosing_loop_start(body: Node, offset: usize, _text: &[u8]) -> Option<usize> {
+fn enclosing_loop_start(body: Node, offset: usize) -> Option<usize> {
     let mut start = None;
     syntax::walk(body, &mut |node| {
         if node.start_byte() > offset || node.end_byte() < offset || node.kind() == "func_literal" {

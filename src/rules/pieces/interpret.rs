@@ -461,7 +461,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
     }
 
     /// Reports whether `call` is a call of a package function whose result at `position`
-    /// is a struct of the package passed by value, so the variable holds its own copy.
+    /// is a struct of the package passed by value, so the variable owns its copy.
     fn returns_struct_value(&self, frame: &Frame<'a>, call: Node<'a>, position: usize) -> bool {
         let Some(callee) = call.child_by_field_name("function").filter(|f| f.kind() == "identifier") else { return false };
         let Some(function) = self.symbols.function(syntax::text(callee, frame.text)) else { return false };
