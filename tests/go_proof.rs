@@ -112,7 +112,9 @@ enum Proof {
 impl Proof {
     fn of_rule(rule: &str) -> Proof {
         match rule {
-            "time-after-in-loop" | "time-tick" => Proof::LiveHeap,
+            "time-after-in-loop" | "time-tick" | "subslice-retention" | "substring-retention" | "pointer-slice-retention" => {
+                Proof::LiveHeap
+            }
             "lost-cancel" => Proof::GoroutineLeakOrVet,
             _ => Proof::GoroutineLeak,
         }

@@ -14,11 +14,17 @@ mod abandoned_send;
 mod channel;
 mod constant;
 mod flow;
+mod imports;
 mod layout;
 mod lost_cancel;
 mod names;
+mod pieces;
+mod pointer_slice_retention;
+mod subslice_retention;
+mod substring_retention;
 mod time_after_in_loop;
 mod time_tick;
+mod types;
 mod unguarded_send;
 
 /// The file a rule checks, with its package and Go version.
@@ -103,6 +109,9 @@ pub static RULES: &[Rule] = &[
     time_tick::RULE,
     lost_cancel::RULE,
     unguarded_send::RULE,
+    subslice_retention::RULE,
+    substring_retention::RULE,
+    pointer_slice_retention::RULE,
 ];
 
 /// The first Go version whose garbage collector frees timers and tickers that nothing

@@ -1,0 +1,3 @@
+module leakcase
+
+go 1.21
