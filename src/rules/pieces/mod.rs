@@ -6,6 +6,10 @@
 //! of a source the syntax shows to be large: one the function makes itself, or a parameter
 //! for which every caller in the package passes such a value. `fixes` turns each kept store
 //! into a copy of the piece.
+//!
+//! NOTE: these two rules declare no prefilter tokens, so every file is parsed and
+//! interpreted. On etcd they take about 4.5 s each against under 1 s to parse the same
+//! files, which makes them most of the cost of a full run.
 
 mod fixes;
 mod interpret;
