@@ -1,6 +1,6 @@
 //! The stop signals of a struct type, read from the syntax of its package.
 //!
-//! A stop signal is a field that, once cancelled or closed, asks the object's goroutines
+//! A stop signal is a field that, once cancelled or closed, tells the object's goroutines
 //! to stop:
 //!
 //! - a `context.Context` field stored with its cancel function (a `context.CancelFunc`

@@ -1,4 +1,4 @@
-// The owner knows the queue is short-lived and says so with a directive.
+// The queue is short-lived, and its owner silences the finding with a directive.
 package main
 
 import "fmt"

@@ -1,5 +1,5 @@
 // Before Go 1.20 there is no bytes.Clone, so the fix copies the header with append. The
-// module says go 1.19, which has strings.Clone for the title line.
+// module declares go 1.19, which has strings.Clone for the title line.
 package main
 
 import (

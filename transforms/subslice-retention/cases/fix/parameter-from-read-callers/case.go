@@ -1,4 +1,4 @@
-// A decoder keeps the version tag of each document it decodes. The decoder only sees a
+// A decoder keeps the version tag of each document it decodes. The decoder only gets a
 // []byte parameter, but every caller passes a whole io.ReadAll result, so the tag keeps
 // a whole document alive.
 package main
