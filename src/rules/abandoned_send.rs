@@ -11,7 +11,7 @@ use tree_sitter::Node;
 
 use super::channel::{declaring_statement, go_argument, goroutine_literal, innermost_literal, is_receive, receiver_method};
 use super::flow::{self, ExitStyle, Unknown};
-use super::names::{is_declared_or_assigned, uses};
+use super::names::{enclosing_loops, is_declared_or_assigned, uses, walk_own_code};
 use super::{Context, Rule};
 use crate::fix::{Applicability, Edit, Finding};
 use crate::syntax;
@@ -546,12 +546,12 @@ fn can_leave_early(context: &Context, body: Node, receiver: &ReceiverUses, first
         if !leaves {
             return;
         }
-        let loop_with_receive = enclosing_loop_in(node, body).is_some_and(|loop_node| {
+        let loop_with_receive = innermost_loop(node, body).is_some_and(|loop_node| {
             receiver.receives.iter().any(|receive| syntax::contains(loop_node, *receive))
         });
         let breaks_out = node.kind() == "break_statement";
         early = if breaks_out {
-            loop_with_receive && !enclosing_loop_in(node, body).is_some_and(|loop_node| receive_after(loop_node.end_byte()))
+            loop_with_receive && !innermost_loop(node, body).is_some_and(|loop_node| receive_after(loop_node.end_byte()))
         } else {
             receive_after(node.end_byte()) || loop_with_receive
         };
@@ -564,7 +564,7 @@ fn can_leave_early(context: &Context, body: Node, receiver: &ReceiverUses, first
 /// two goroutines race and `return <-ch` takes the first answer.
 fn receives_fewer_than(receiver: &ReceiverUses, body: Node, sends: &Count) -> bool {
     let Count::Known(sends) = sends else { return false };
-    let in_loop = receiver.receives.iter().any(|receive| enclosing_loop_in(*receive, body).is_some());
+    let in_loop = receiver.receives.iter().any(|receive| innermost_loop(*receive, body).is_some());
     !in_loop && (receiver.receives.len() as u64) < *sends
 }
 
@@ -579,7 +579,7 @@ fn select_can_skip(select: Node, body: Node, name: &str, text: &[u8], style: Exi
     if !receives_here {
         return false;
     }
-    let in_loop = enclosing_loop_in(select, body).is_some();
+    let in_loop = innermost_loop(select, body).is_some();
     cases.iter().filter(|case| !case_receives_from(**case, name, text)).any(|case| {
         let statements = syntax::statements(*case);
         if flow::ends_with_exit(&statements, text, style) {
@@ -628,30 +628,9 @@ fn is_loop_break(node: Node) -> bool {
     false
 }
 
-fn enclosing_loop_in<'a>(node: Node<'a>, body: Node<'a>) -> Option<Node<'a>> {
-    let mut current = node.parent();
-    while let Some(parent) = current {
-        if parent.id() == body.id() {
-            return None;
-        }
-        if parent.kind() == "for_statement" {
-            return Some(parent);
-        }
-        current = parent.parent();
-    }
-    None
-}
-
-/// Visits the statements and expressions of a function body, without entering the
-/// function literals inside it.
-fn walk_own_code<'a>(body: Node<'a>, visit: &mut dyn FnMut(Node<'a>)) {
-    syntax::walk(body, &mut |node| {
-        if node.kind() == "func_literal" {
-            return false;
-        }
-        visit(node);
-        true
-    });
+/// Returns the innermost `for` statement around `node` inside `body`.
+fn innermost_loop<'a>(node: Node<'a>, body: Node<'a>) -> Option<Node<'a>> {
+    enclosing_loops(node, body).into_iter().next()
 }
 
 fn finding(call: Node, name: &str, capacity: Count, all_last: bool) -> Finding {

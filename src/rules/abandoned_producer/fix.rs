@@ -15,6 +15,7 @@ use crate::format::splits_comment_block;
 use crate::gotext::GoLines;
 use crate::rules::channel::{is_declared_or_assigned, uses};
 use crate::rules::flow;
+use crate::rules::names::walk_own_code;
 use crate::rules::Context;
 use crate::syntax;
 
@@ -240,17 +241,6 @@ fn cancellable_context(node: Node, text: &[u8]) -> Option<(String, String, usize
         return None;
     }
     Some((syntax::text(*name, text).to_string(), syntax::text(*cancel, text).to_string(), node.end_byte()))
-}
-
-/// Visits the nodes of a function body without entering function literals.
-fn walk_own_code<'a>(body: Node<'a>, visit: &mut dyn FnMut(Node<'a>)) {
-    syntax::walk(body, &mut |node| {
-        if node.kind() == "func_literal" {
-            return false;
-        }
-        visit(node);
-        true
-    });
 }
 
 /// Picks `stop`, or `stop2`, `stop3` and so on: a name that no identifier of the
