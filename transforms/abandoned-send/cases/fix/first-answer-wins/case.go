@@ -1,4 +1,4 @@
-// Two replicas race and the caller takes the first answer with a single receive, so
+// Two replicas race and the caller takes the first result with a single receive, so
 // the slower sender blocks forever. Both sends need a buffer slot.
 package main
 
@@ -12,7 +12,7 @@ func ask(replica string, delay time.Duration) string {
 	return "answer from " + replica
 }
 
-// fastest asks two replicas and returns the first answer.
+// fastest queries two replicas and returns the first result.
 func fastest() string {
 	answers := make(chan string)
 	go func() {
